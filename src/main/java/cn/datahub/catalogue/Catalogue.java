@@ -1,0 +1,172 @@
+package cn.datahub.catalogue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to departments and resources: the row, its history entry and its index outbox row are written in
+ * one transaction, so the catalogue, its history and the search index never disagree for long.
+ */
+@Service
+@Transactional
+public class Catalogue {
+
+	private final Departments departments;
+
+	private final Resources resources;
+
+	private final ResourceHistory history;
+
+	private final IndexOutbox outbox;
+
+	private final DepartmentValidator departmentValidator;
+
+	private final ResourceValidator resourceValidator;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Catalogue(Departments departments, Resources resources, ResourceHistory history, IndexOutbox outbox,
+			DepartmentValidator departmentValidator, ResourceValidator resourceValidator, ApplicationEventPublisher events,
+			Clock clock) {
+		this.departments = departments;
+		this.resources = resources;
+		this.history = history;
+		this.outbox = outbox;
+		this.departmentValidator = departmentValidator;
+		this.resourceValidator = resourceValidator;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public Department register(DepartmentForm form) {
+		Department department = this.departmentValidator.validate(form);
+		if (this.departments.exists(department.code())) {
+			throw new CatalogueConflict("code", "Department " + department.code() + " is already registered");
+		}
+		this.departments.insert(department, now());
+		return department;
+	}
+
+	public Department updateDepartment(String code, DepartmentForm form) {
+		requireSameCode(code, form.code());
+		this.departments.find(code).orElseThrow(() -> new NotFound("Department", code));
+		Department department = this.departmentValidator.validate(new DepartmentForm(code, form.name(), form.regionCode(), form.level()));
+		Instant at = now();
+		this.departments.update(department, at);
+		List<String> provided = this.resources.codesOfProvider(code);
+		this.outbox.enqueue(provided, at);
+		this.events.publishEvent(new CatalogueChanged(provided.size()));
+		return department;
+	}
+
+	public Resource create(ResourceForm form) {
+		Resource resource = this.resourceValidator.validate(form, this.departments::exists);
+		if (this.resources.find(resource.code()).isPresent()) {
+			throw new CatalogueConflict("code", "Resource " + resource.code() + " already exists");
+		}
+		Lifecycle.check(null, resource.status()).ifPresent(v -> {
+			throw new InvalidInput("Invalid resource", List.of(v));
+		});
+		return saveAll(List.of(resource)).get(0);
+	}
+
+	public Resource update(String code, ResourceForm form) {
+		requireSameCode(code, form.code());
+		Resource stored = this.resources.find(code).orElseThrow(() -> new NotFound("Resource", code));
+		Resource incoming = this.resourceValidator.validate(form.withCode(code), this.departments::exists);
+		return saveAll(List.of(incoming)).get(0);
+	}
+
+	public Resource moveTo(String code, ResourceStatus status) {
+		Resource stored = this.resources.find(code).orElseThrow(() -> new NotFound("Resource", code));
+		Resource moved = new Resource(stored.code(), stored.name(), stored.providerCode(), stored.category(), stored.domain(),
+				stored.shareType(), stored.shareCondition(), stored.notSharedBasis(), stored.openType(), stored.updateCycle(),
+				stored.format(), stored.summary(), stored.items(), status, stored.version(), stored.updatedAt());
+		return saveAll(List.of(moved)).get(0);
+	}
+
+	/** Only a draft that was never published may disappear; a published resource is retired instead. */
+	public void deleteDraft(String code) {
+		Resource stored = this.resources.find(code).orElseThrow(() -> new NotFound("Resource", code));
+		if (stored.status() != ResourceStatus.DRAFT) {
+			throw new CatalogueConflict("status", "Only a draft can be deleted; retire a published resource instead");
+		}
+		this.resources.delete(code);
+		this.history.forget(code);
+		this.outbox.enqueue(List.of(code), now());
+		this.events.publishEvent(new CatalogueChanged(1));
+	}
+
+	/**
+	 * Stores validated resources, new or changed, in one transaction; unchanged ones are left as they are.
+	 * @return the resources as stored, in the order given
+	 * @throws CatalogueConflict if a change is a lifecycle step that is not allowed
+	 */
+	public List<Resource> saveAll(List<Resource> incoming) {
+		Map<String, Resource> stored = this.resources.findAll(incoming.stream().map(Resource::code).toList()).stream()
+			.collect(Collectors.toMap(Resource::code, Function.identity()));
+		Instant at = now();
+		List<Resource> result = new ArrayList<>(incoming.size());
+		List<Resource> created = new ArrayList<>();
+		List<Resource> written = new ArrayList<>();
+		List<HistoryEntry.Change> changes = new ArrayList<>();
+		for (Resource resource : incoming) {
+			Resource before = stored.get(resource.code());
+			if (before != null && before.sameContentAs(resource)) {
+				result.add(before);
+				continue;
+			}
+			Lifecycle.check(before == null ? null : before.status(), resource.status()).ifPresent(v -> {
+				throw new CatalogueConflict("status", resource.code() + ": " + v.message());
+			});
+			Resource saved = resource.withVersion(before == null ? 1 : before.version() + 1, at);
+			if (before == null) {
+				created.add(saved);
+			}
+			written.add(saved);
+			changes.add(changeOf(before, saved));
+			result.add(saved);
+		}
+		this.resources.insert(created, at);
+		this.resources.update(written.stream().filter(r -> r.version() > 1).toList());
+		this.history.record(written, changes);
+		this.outbox.enqueue(written.stream().map(Resource::code).toList(), at);
+		this.events.publishEvent(new CatalogueChanged(written.size()));
+		return result;
+	}
+
+	private static HistoryEntry.Change changeOf(Resource before, Resource after) {
+		if (before == null) {
+			return HistoryEntry.Change.CREATED;
+		}
+		if (before.status() != after.status()) {
+			return after.status() == ResourceStatus.PUBLISHED ? HistoryEntry.Change.PUBLISHED : HistoryEntry.Change.RETIRED;
+		}
+		return HistoryEntry.Change.UPDATED;
+	}
+
+	private static void requireSameCode(String path, String body) {
+		if (body != null && !body.equals(path)) {
+			throw new InvalidInput("Invalid request", List.of(new Violation("code",
+					"must match the code in the path (" + path + "); a code cannot be changed", "代码不能修改，应与路径中的代码一致")));
+		}
+	}
+
+	/** Database timestamps keep microseconds; truncate so that what is returned equals what is read back. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,89 @@
+package cn.datahub.catalogue;
+
+import java.net.URI;
+import java.util.List;
+
+import cn.datahub.system.Page;
+import cn.datahub.system.Paging;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/resources")
+class ResourceController {
+
+	private final Catalogue catalogue;
+
+	private final Resources resources;
+
+	private final ResourceHistory history;
+
+	ResourceController(Catalogue catalogue, Resources resources, ResourceHistory history) {
+		this.catalogue = catalogue;
+		this.resources = resources;
+		this.history = history;
+	}
+
+	@PostMapping
+	ResponseEntity<Resource> create(@RequestBody ResourceForm form) {
+		Resource resource = this.catalogue.create(form);
+		return ResponseEntity.created(URI.create("/api/resources/" + resource.code())).body(resource);
+	}
+
+	@GetMapping
+	Page<Resource> list(@RequestParam(required = false) String providerCode, @RequestParam(required = false) ResourceStatus status,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		Paging.check(page, size);
+		ResourceQuery query = new ResourceQuery(providerCode, status, page, size);
+		return new Page<>(this.resources.count(query), page, size, this.resources.list(query));
+	}
+
+	@GetMapping("/{code}")
+	Resource get(@PathVariable String code) {
+		return this.resources.find(code).orElseThrow(() -> new NotFound("Resource", code));
+	}
+
+	@PutMapping("/{code}")
+	Resource update(@PathVariable String code, @RequestBody ResourceForm form) {
+		return this.catalogue.update(code, form);
+	}
+
+	@PostMapping("/{code}/publish")
+	Resource publish(@PathVariable String code) {
+		return this.catalogue.moveTo(code, ResourceStatus.PUBLISHED);
+	}
+
+	@PostMapping("/{code}/retire")
+	Resource retire(@PathVariable String code) {
+		return this.catalogue.moveTo(code, ResourceStatus.RETIRED);
+	}
+
+	@DeleteMapping("/{code}")
+	ResponseEntity<Void> deleteDraft(@PathVariable String code) {
+		this.catalogue.deleteDraft(code);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{code}/history")
+	List<HistoryEntry> history(@PathVariable String code) {
+		get(code);
+		return this.history.of(code);
+	}
+
+	/** The Avro record schema derived from the resource's data items. */
+	@GetMapping(path = "/{code}/schema", produces = MediaType.APPLICATION_JSON_VALUE)
+	String schema(@PathVariable String code) {
+		return this.resources.avroSchema(code).orElseThrow(() -> new NotFound("Resource", code));
+	}
+
+}

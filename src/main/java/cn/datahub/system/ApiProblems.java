@@ -1,0 +1,91 @@
+package cn.datahub.system;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Malformed requests as RFC 9457 problem bodies that name the field or parameter at fault, never a 500.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Unreadable request body");
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = path(mapping);
+			problem.setDetail(field + ": " + reason(mapping));
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", reason(mapping))));
+		}
+		else {
+			problem.setDetail("The body is not well-formed JSON"
+					+ (ex.getMostSpecificCause() != null ? ": " + firstLine(ex.getMostSpecificCause().getMessage()) : ""));
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return badParameter(new BadParameter(ex.getName(), "Invalid value '" + ex.getValue() + "' for " + ex.getName()
+				+ (ex.getRequiredType() != null && ex.getRequiredType().isEnum() ? "; allowed: " + allowed(ex.getRequiredType()) : "")));
+	}
+
+	@ExceptionHandler
+	ProblemDetail badParameter(BadParameter ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid parameter");
+		problem.setProperty("errors", List.of(Map.of("field", ex.parameter(), "message", ex.getMessage())));
+		return problem;
+	}
+
+	private static String path(JsonMappingException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JsonMappingException.Reference ref : ex.getPath()) {
+			if (ref.getIndex() >= 0) {
+				path.append('[').append(ref.getIndex()).append(']');
+			}
+			else {
+				path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+			}
+		}
+		return path.toString();
+	}
+
+	private static String reason(JsonMappingException ex) {
+		if (ex instanceof UnrecognizedPropertyException) {
+			return "unknown field";
+		}
+		if (ex instanceof InvalidFormatException format) {
+			return "cannot read '" + format.getValue() + "' as " + format.getTargetType().getSimpleName();
+		}
+		return "wrong type: " + firstLine(ex.getOriginalMessage());
+	}
+
+	private static String allowed(Class<?> type) {
+		return List.of(type.getEnumConstants()).stream().map(String::valueOf).collect(Collectors.joining(", "));
+	}
+
+	private static String firstLine(String message) {
+		return message == null ? "" : message.lines().findFirst().orElse("");
+	}
+
+}
