@@ -28,10 +28,13 @@ class ResourceController {
 
 	private final ResourceHistory history;
 
-	ResourceController(Catalogue catalogue, Resources resources, ResourceHistory history) {
+	private final Departments departments;
+
+	ResourceController(Catalogue catalogue, Resources resources, ResourceHistory history, Departments departments) {
 		this.catalogue = catalogue;
 		this.resources = resources;
 		this.history = history;
+		this.departments = departments;
 	}
 
 	@PostMapping
@@ -84,6 +87,13 @@ class ResourceController {
 	@GetMapping(path = "/{code}/schema", produces = MediaType.APPLICATION_JSON_VALUE)
 	String schema(@PathVariable String code) {
 		return this.resources.avroSchema(code).orElseThrow(() -> new NotFound("Resource", code));
+	}
+
+	/** The resource as the Avro CatalogueEntry sent to the upper platforms, in Avro's JSON encoding. */
+	@GetMapping(path = "/{code}/catalogue-entry", produces = MediaType.APPLICATION_JSON_VALUE)
+	String catalogueEntry(@PathVariable String code) {
+		Resource resource = get(code);
+		return CatalogueEntries.toJson(CatalogueEntries.of(resource, this.departments.find(resource.providerCode()).orElseThrow()));
 	}
 
 }
