@@ -1,5 +1,7 @@
 package cn.datahub.catalogue.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -38,13 +43,22 @@ public class IndexRelay {
 
 	private final int batchSize;
 
+	/**
+	 * Each batch commits on its own: after a catalogue commit the finished transaction's connection is still bound
+	 * to the thread, and the outbox rows must not be removed as part of it.
+	 */
+	private final TransactionTemplate ownTransaction;
+
 	private volatile Instant quietUntil = Instant.MIN;
 
-	IndexRelay(IndexOutbox outbox, CatalogueIndex index, Clock clock, HubProperties properties) {
+	IndexRelay(IndexOutbox outbox, CatalogueIndex index, Clock clock, HubProperties properties,
+			PlatformTransactionManager transactions) {
 		this.outbox = outbox;
 		this.index = index;
 		this.clock = clock;
 		this.batchSize = properties.indexRelay().batchSize();
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -59,6 +73,25 @@ public class IndexRelay {
 		}
 	}
 
+	private int carryBatch() throws IOException {
+		try {
+			return this.ownTransaction.execute(status -> {
+				List<IndexOutbox.Entry> batch = this.outbox.oldest(this.batchSize);
+				try {
+					this.index.synchronise(batch.stream().map(IndexOutbox.Entry::resourceCode).toList(), Refresh.WaitFor);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				this.outbox.remove(batch);
+				return batch.size();
+			});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
 	/**
 	 * Indexes every pending change, a batch at a time.
 	 * @return how many outbox rows were carried
@@ -68,12 +101,7 @@ public class IndexRelay {
 		try {
 			this.index.ensureReady();
 			while (true) {
-				int n = this.index.whileWriting(() -> {
-					List<IndexOutbox.Entry> batch = this.outbox.oldest(this.batchSize);
-					this.index.synchronise(batch.stream().map(IndexOutbox.Entry::resourceCode).toList(), Refresh.WaitFor);
-					this.outbox.remove(batch);
-					return batch.size();
-				});
+				int n = this.index.whileWriting(this::carryBatch);
 				carried += n;
 				if (n < this.batchSize) {
 					return carried;
