@@ -1,5 +1,7 @@
 package cn.datahub.catalogue;
 
+import java.util.Optional;
+
 /**
  * The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters whose last is a check
  * character over the first 17.
@@ -14,19 +16,27 @@ public final class Uscc {
 	}
 
 	public static boolean isValid(String code) {
-		if (code == null || code.length() != 18) {
-			return false;
+		return code != null && code.length() == 18
+				&& checkCharacter(code.substring(0, 17)).filter(c -> c == code.charAt(17)).isPresent();
+	}
+
+	/**
+	 * The check character for the first 17 characters of a code, or empty if one of them is not in the GB 32100
+	 * alphabet.
+	 */
+	public static Optional<Character> checkCharacter(String first17) {
+		if (first17.length() != 17) {
+			return Optional.empty();
 		}
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
-			int value = ALPHABET.indexOf(code.charAt(i));
+			int value = ALPHABET.indexOf(first17.charAt(i));
 			if (value < 0) {
-				return false;
+				return Optional.empty();
 			}
 			sum += value * WEIGHTS[i];
 		}
-		int check = (31 - sum % 31) % 31;
-		return code.charAt(17) == ALPHABET.charAt(check);
+		return Optional.of(ALPHABET.charAt((31 - sum % 31) % 31));
 	}
 
 }
