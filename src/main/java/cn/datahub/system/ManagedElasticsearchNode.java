@@ -87,6 +87,19 @@ public class ManagedElasticsearchNode {
 		}
 	}
 
+	/** Starts on an empty data folder: what an earlier test run indexed is gone. */
+	public synchronized void startFresh() {
+		if (!isRunning()) {
+			try {
+				deleteRecursively(this.workDir.resolve("data"));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not clear " + this.workDir.resolve("data"), ex);
+			}
+		}
+		start();
+	}
+
 	public synchronized void stop() {
 		if (this.process == null) {
 			return;

@@ -22,7 +22,7 @@ public class ElasticsearchTestNode implements LauncherSessionListener {
 		}
 		node = new ManagedElasticsearchNode(Path.of(distribution),
 				Path.of(System.getProperty("hub.test.work-dir", "target/test-elasticsearch")), 512, 0);
-		node.start();
+		node.startFresh();
 		System.setProperty("hub.elasticsearch.url", node.url());
 	}
 
