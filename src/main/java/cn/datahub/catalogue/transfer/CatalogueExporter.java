@@ -24,12 +24,12 @@ class CatalogueExporter {
 
 	private final ResourceCells cells;
 
-	private final TemplateInstructions instructions;
+	private final BlankTemplate template;
 
-	CatalogueExporter(Resources resources, ResourceCells cells, TemplateInstructions instructions) {
+	CatalogueExporter(Resources resources, ResourceCells cells, BlankTemplate template) {
 		this.resources = resources;
 		this.cells = cells;
-		this.instructions = instructions;
+		this.template = template;
 	}
 
 	/**
@@ -39,7 +39,7 @@ class CatalogueExporter {
 	 * @param status only resources in this status, or all when null
 	 */
 	void export(TemplateFormat format, String providerCode, ResourceStatus status, OutputStream out) throws IOException {
-		try (TemplateWriter writer = format.writer(out, this.instructions.rows())) {
+		try (TemplateWriter writer = format.writer(out, this.template.instructions())) {
 			writer.write(TemplateColumn.headers());
 			this.resources.forEachBatch(BATCH_SIZE, batch -> {
 				for (Resource resource : batch) {
@@ -49,14 +49,6 @@ class CatalogueExporter {
 					}
 				}
 			});
-		}
-	}
-
-	/** The blank template: the header, one example row and, in a workbook, the instructions. */
-	void blankTemplate(TemplateFormat format, OutputStream out) throws IOException {
-		try (TemplateWriter writer = format.writer(out, this.instructions.rows())) {
-			writer.write(TemplateColumn.headers());
-			writer.write(TemplateInstructions.exampleRow());
 		}
 	}
 

@@ -15,12 +15,14 @@ import cn.datahub.catalogue.Department;
 import cn.datahub.catalogue.Departments;
 import cn.datahub.catalogue.Lifecycle;
 import cn.datahub.catalogue.Resource;
+import cn.datahub.catalogue.ResourceStatus;
 import cn.datahub.catalogue.ResourceValidator;
 import cn.datahub.catalogue.Resources;
 import cn.datahub.catalogue.Violation;
 import cn.datahub.system.BadParameter;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a catalogue file as a whole or not at all: every row is checked, against the rules, the rest of the file
@@ -38,11 +40,15 @@ class CatalogueImporter {
 
 	private final Resources resources;
 
-	CatalogueImporter(Catalogue catalogue, ResourceValidator validator, Departments departments, Resources resources) {
+	private final TransactionTemplate transaction;
+
+	CatalogueImporter(Catalogue catalogue, ResourceValidator validator, Departments departments, Resources resources,
+			TransactionTemplate transaction) {
 		this.catalogue = catalogue;
 		this.validator = validator;
 		this.departments = departments;
 		this.resources = resources;
+		this.transaction = transaction;
 	}
 
 	/**
@@ -63,25 +69,47 @@ class CatalogueImporter {
 			throw new UnreadableFile(fileName, ex);
 		}
 		List<ImportError> errors = new ArrayList<>(rows.errors());
-		ImportSummary summary = compareWithStored(rows.valid(), providerCode, errors);
+		Plan plan = plan(rows.valid(), providerCode, errors);
 		if (!errors.isEmpty()) {
 			errors.sort(Comparator.comparingInt(ImportError::row));
 			throw new ImportRejected(fileName, errors);
 		}
-		this.catalogue.saveAll(rows.valid().stream().map(TemplateRows.Checked::resource).toList());
-		return summary;
+		this.transaction.executeWithoutResult(status -> {
+			this.catalogue.saveAll(plan.first());
+			if (!plan.retiredOnArrival().isEmpty()) {
+				this.catalogue.saveAll(plan.retiredOnArrival());
+			}
+		});
+		return plan.summary();
 	}
 
-	/** Counts what the import would do, adding the steps the stored resources may not take to {@code errors}. */
-	private ImportSummary compareWithStored(List<TemplateRows.Checked> valid, String providerCode, List<ImportError> errors) {
+	/**
+	 * What the import will store. A new resource that arrives retired (a catalogue exported from another hub, the
+	 * sample catalogue) cannot be created retired; it takes the two steps the lifecycle allows, published then
+	 * retired, in the same transaction, and its history shows both.
+	 */
+	private record Plan(ImportSummary summary, List<Resource> first, List<Resource> retiredOnArrival) {
+	}
+
+	/** Compares each valid row with what is stored, adding the steps that are not allowed to {@code errors}. */
+	private Plan plan(List<TemplateRows.Checked> valid, String providerCode, List<ImportError> errors) {
 		Map<String, Resource> stored = this.resources.findAll(valid.stream().map(c -> c.resource().code()).toList()).stream()
 			.collect(Collectors.toMap(Resource::code, Function.identity()));
+		List<Resource> first = new ArrayList<>(valid.size());
+		List<Resource> retiredOnArrival = new ArrayList<>();
 		int created = 0;
 		int updated = 0;
 		int unchanged = 0;
 		for (TemplateRows.Checked checked : valid) {
 			Resource incoming = checked.resource();
 			Resource before = stored.get(incoming.code());
+			if (before == null && incoming.status() == ResourceStatus.RETIRED) {
+				first.add(published(incoming));
+				retiredOnArrival.add(incoming);
+				created++;
+				continue;
+			}
+			first.add(incoming);
 			if (before != null && before.sameContentAs(incoming)) {
 				unchanged++;
 				continue;
@@ -100,7 +128,13 @@ class CatalogueImporter {
 				updated++;
 			}
 		}
-		return new ImportSummary(created, updated, unchanged, valid.size());
+		return new Plan(new ImportSummary(created, updated, unchanged, valid.size()), first, retiredOnArrival);
+	}
+
+	private static Resource published(Resource r) {
+		return new Resource(r.code(), r.name(), r.providerCode(), r.category(), r.domain(), r.shareType(), r.shareCondition(),
+				r.notSharedBasis(), r.openType(), r.updateCycle(), r.format(), r.summary(), r.items(), ResourceStatus.PUBLISHED,
+				r.version(), r.updatedAt());
 	}
 
 }

@@ -57,7 +57,11 @@ class DemoCatalogueLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
-		if (!this.properties.demoData() || !this.departments.findAll().isEmpty()) {
+		if (!this.properties.demoData()) {
+			return;
+		}
+		if (!this.departments.findAll().isEmpty()) {
+			log.info("The catalogue already has departments; the sample catalogue is not loaded");
 			return;
 		}
 		Resource departmentFile = sample("departments.csv");
@@ -97,7 +101,8 @@ class DemoCatalogueLoader implements ApplicationRunner {
 			throw new UnreadableFile(file.getDescription(), ex);
 		}
 		catch (ImportRejected ex) {
-			ex.errors().stream().limit(20).forEach(e -> log.error("Sample catalogue row {} {}: {}", e.row(), e.field(), e.message()));
+			ex.errors().stream().limit(20)
+				.forEach(e -> log.error("Sample catalogue row {} {}: {}", e.row(), e.field(), e.message()));
 			throw ex;
 		}
 	}

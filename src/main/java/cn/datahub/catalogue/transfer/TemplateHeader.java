@@ -26,8 +26,8 @@ final class TemplateHeader {
 			int index = i;
 			TemplateColumn.byHeader(row.cell(i)).ifPresent(column -> {
 				if (positions.putIfAbsent(column, index) != null) {
-					errors.add(new ImportError(row.number(), column.header(), column.field(),
-							"the column " + column.header() + " (" + column.field() + ") appears twice", "列“" + column.header() + "”重复"));
+					errors.add(new ImportError(row.number(), column.header(), column.field(), "the column "
+							+ column.header() + " (" + column.field() + ") appears twice", "列“" + column.header() + "”重复"));
 				}
 			});
 		}

@@ -72,8 +72,8 @@ final class TemplateRows implements Consumer<SheetRow> {
 	/** Every error found, including an empty file or one with nothing below the header. */
 	List<ImportError> errors() {
 		if (this.header == null) {
-			return List.of(ImportError.ofRow(1, "the file is empty: it must have the template header and at least one resource row",
-					"文件为空：应包含模板表头和至少一行信息资源"));
+			return List.of(ImportError.ofRow(1, "the file is empty: it must have the template header and at least one "
+					+ "resource row", "文件为空：应包含模板表头和至少一行信息资源"));
 		}
 		if (this.total == 0 && this.errors.isEmpty()) {
 			return List.of(ImportError.ofRow(this.headerRow + 1, "the file has a header but no resource rows",
@@ -84,10 +84,6 @@ final class TemplateRows implements Consumer<SheetRow> {
 
 	List<Checked> valid() {
 		return this.valid;
-	}
-
-	int total() {
-		return this.total;
 	}
 
 	private void check(SheetRow row) {

@@ -153,7 +153,7 @@ class CatalogueExportTests {
 	}
 
 	@Test
-	void workbookExportRecreatesIdenticalResourcesInAnEmptyHub() {
+	void workbookExportRecreatesIdenticalResourcesInAnEmptyHubRetiredOnesIncluded() {
 		String provider = CountyDepartments.TRANSPORT;
 		importOk(csv(withHeader(List.of(
 				resource("371525-JTJ-4401", "道路运输经营许可信息").with(TemplateColumn.PROVIDER_CODE, provider)
@@ -165,7 +165,10 @@ class CatalogueExportTests {
 				resource("371525-JTJ-4402", "机关公文处理信息").with(TemplateColumn.PROVIDER_CODE, provider)
 					.with(TemplateColumn.DOMAIN, "无").with(TemplateColumn.SHARE_TYPE, "不予共享")
 					.with(TemplateColumn.NOT_SHARED_BASIS, "《党政机关公文处理工作条例》").with(TemplateColumn.OPEN_TYPE, "不予开放")
-					.with(TemplateColumn.FORMAT, "").with(TemplateColumn.SUMMARY, "")))));
+					.with(TemplateColumn.FORMAT, "").with(TemplateColumn.SUMMARY, ""),
+				resource("371525-JTJ-4403", "公路超限运输许可信息（2019版）").with(TemplateColumn.PROVIDER_CODE, provider)
+					.with(TemplateColumn.DOMAIN, "交通运输").with(TemplateColumn.STATUS, "已发布")))));
+		this.catalogue.moveTo("371525-JTJ-4403", ResourceStatus.RETIRED);
 		byte[] exported = this.client.export("format=xlsx&providerCode=" + provider).getBody();
 		List<Resource> here = this.resources.list(new ResourceQuery(provider, null, 0, 100));
 
@@ -179,7 +182,7 @@ class CatalogueExportTests {
 			ResponseEntity<JsonNode> response = new TransferClient(emptyRest).upload("交通运输局目录.xlsx", exported);
 
 			assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
-			assertThat(response.getBody().get("created").asInt()).isEqualTo(2);
+			assertThat(response.getBody().get("created").asInt()).isEqualTo(3);
 			List<Resource> there = emptyHub.getBean(Resources.class).list(new ResourceQuery(provider, null, 0, 100));
 			assertThat(there).usingRecursiveFieldByFieldElementComparatorIgnoringFields("version", "updatedAt")
 				.containsExactlyElementsOf(here);

@@ -1,5 +1,8 @@
 package cn.datahub.catalogue.transfer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.Catalogue;
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.Departments;
+import cn.datahub.catalogue.HistoryEntry;
 import cn.datahub.catalogue.OpenType;
 import cn.datahub.catalogue.Resource;
 import cn.datahub.catalogue.ResourceHistory;
@@ -141,6 +145,19 @@ class CatalogueImportTests {
 	}
 
 	@Test
+	void createsAResourceThatArrivesRetiredByPublishingThenRetiringIt() {
+		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-1401", "企业名称预先核准信息（已停用）")
+			.with(TemplateColumn.STATUS, "已停用"))));
+
+		ResponseEntity<JsonNode> response = this.client.upload("停用资源.csv", file);
+
+		assertThat(summary(response)).isEqualTo(new ImportSummary(1, 0, 0, 1));
+		assertThat(this.resources.find("371525-SCJ-1401").orElseThrow().status()).isEqualTo(ResourceStatus.RETIRED);
+		assertThat(this.history.of("371525-SCJ-1401")).extracting(HistoryEntry::change)
+			.containsExactly(HistoryEntry.Change.CREATED, HistoryEntry.Change.RETIRED);
+	}
+
+	@Test
 	void departmentUploadsItsOwnCatalogue() {
 		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-1301", "计量器具强制检定信息"))));
 
@@ -148,6 +165,20 @@ class CatalogueImportTests {
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(summary(response).created()).isEqualTo(1);
+	}
+
+	@Test
+	void importsTheExampleRowOfTheBlankTemplates() throws IOException {
+		Path folder = Path.of("catalogue/template");
+
+		ResponseEntity<JsonNode> workbook = this.client.upload("信息资源目录模板.xlsx",
+				Files.readAllBytes(folder.resolve("信息资源目录模板.xlsx")));
+		ResponseEntity<JsonNode> csv = this.client.upload("信息资源目录模板.csv", Files.readAllBytes(folder.resolve("信息资源目录模板.csv")));
+
+		assertThat(workbook.getStatusCode()).as("%s", workbook.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(summary(workbook)).isEqualTo(new ImportSummary(1, 0, 0, 1));
+		assertThat(summary(csv)).as("the CSV template holds the same example").isEqualTo(new ImportSummary(0, 0, 1, 1));
+		assertThat(this.resources.find("371525-SCJ-0001").orElseThrow().name()).isEqualTo("企业营业执照信息");
 	}
 
 	private static ImportSummary summary(ResponseEntity<JsonNode> response) {

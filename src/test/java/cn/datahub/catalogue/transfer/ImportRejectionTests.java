@@ -148,6 +148,18 @@ class ImportRejectionTests {
 	}
 
 	@Test
+	void refusesToRetireADraft() {
+		TemplateRow notice = resource("371525-SCJ-3051", "企业即时信息公示信息");
+		assertThat(this.client.upload("草稿.csv", csv(withHeader(List.of(notice)))).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		ResponseEntity<JsonNode> response = this.client.upload("停用草稿.csv",
+				csv(withHeader(List.of(notice.with(TemplateColumn.STATUS, "已停用")))));
+
+		assertThat(errors(response)).extracting(ImportError::row, ImportError::column, ImportError::messageZh)
+			.containsExactly(tuple(2, "状态", "草稿应删除而非停用，只有已发布的资源可以停用"));
+	}
+
+	@Test
 	void refusesRowsOfAnotherDepartmentInADepartmentsOwnUpload() {
 		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-3101", "企业营业执照信息"),
 				resource("371525-WJJ-3102", "医疗机构执业许可信息").with(TemplateColumn.PROVIDER_CODE, CountyDepartments.HEALTH))));
@@ -155,6 +167,16 @@ class ImportRejectionTests {
 		ResponseEntity<JsonNode> response = this.client.uploadFor(CountyDepartments.MARKET_REGULATION, "本部门目录.csv", file);
 
 		assertThat(errors(response)).extracting(ImportError::row, ImportError::field).containsExactly(tuple(3, "providerCode"));
+	}
+
+	@Test
+	void refusesAnUploadOnBehalfOfAnUnregisteredDepartment() {
+		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-3151", "企业营业执照信息"))));
+
+		ResponseEntity<JsonNode> response = this.client.uploadFor(CountyDepartments.UNREGISTERED, "目录.csv", file);
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("providerCode");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package cn.datahub.catalogue.transfer;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,17 +20,25 @@ import cn.datahub.catalogue.reference.ReferenceData;
 import org.springframework.stereotype.Component;
 
 /**
- * The 填写说明 sheet, in Chinese and English: what each column holds, whether it is required and the values it
- * accepts, taken from the catalogue's own enumerations and reference data so that it cannot drift from them. Also
- * the example row of the blank template.
+ * The blank template compilers fill in (catalogue/template/): the header, an example row and the 填写说明 sheet.
+ * The instructions, in Chinese and English, say what each column holds, whether it is required and the values it
+ * accepts, taken from the catalogue's own enumerations and reference data so that they cannot drift from them;
+ * exports carry them too.
  */
 @Component
-class TemplateInstructions {
+class BlankTemplate {
 
 	private final ReferenceData reference;
 
-	TemplateInstructions(ReferenceData reference) {
+	BlankTemplate(ReferenceData reference) {
 		this.reference = reference;
+	}
+
+	void write(TemplateFormat format, OutputStream out) throws IOException {
+		try (TemplateWriter writer = format.writer(out, instructions())) {
+			writer.write(TemplateColumn.headers());
+			writer.write(exampleRow());
+		}
 	}
 
 	/** A resource of 冠县市场监督管理局 in the sample catalogue, as a compiler would write it. */
@@ -40,7 +50,8 @@ class TemplateInstructions {
 				"草稿");
 	}
 
-	List<List<String>> rows() {
+	/** The rows of the 填写说明 sheet. */
+	List<List<String>> instructions() {
 		List<List<String>> rows = new ArrayList<>();
 		rows.add(List.of("列名", "Column", "必填 Required", "说明", "Description", "可填写的值 Allowed values"));
 		for (TemplateColumn column : TemplateColumn.values()) {
@@ -80,7 +91,8 @@ class TemplateInstructions {
 					"The law, regulation or rule that bars sharing", "");
 			case OPEN_TYPE -> List.of("是 yes", "向社会开放的类型；不予共享的资源只能不予开放",
 					"How the resource is opened to society; a NOT_SHARED resource must be NOT_OPEN", Labelled.allowed(OpenType.class));
-			case UPDATE_CYCLE -> List.of("是 yes", "数据更新周期", "How often the data is refreshed", Labelled.allowed(UpdateCycle.class));
+			case UPDATE_CYCLE -> List.of("是 yes", "数据更新周期", "How often the data is refreshed",
+					Labelled.allowed(UpdateCycle.class));
 			case FORMAT -> List.of("否 no", "资源格式，如 数据库、接口、文件", "Format of the data, such as database, API or file", "");
 			case SUMMARY -> List.of("否 no", "信息资源摘要，不超过4000字", "Summary, at most 4000 characters", "");
 			case ITEMS -> List.of("是 yes",
@@ -88,8 +100,10 @@ class TemplateInstructions {
 					"Data items separated by ';' or line breaks, each name:title:type or name:title:type:required; "
 							+ "the name is a letter followed by letters, digits or underscores",
 					Arrays.stream(ItemType.values()).map(t -> t.code() + " (" + t.label() + ")").collect(Collectors.joining(", ")));
-			case STATUS -> List.of("否 no（默认 草稿 / DRAFT）", "状态；已发布的资源不能退回草稿，新资源不能直接停用",
-					"Status; a published resource cannot return to DRAFT and a new one cannot start RETIRED",
+			case STATUS -> List.of("否 no（默认 草稿 / DRAFT）",
+					"状态；已发布的资源不能退回草稿，草稿不能停用；新资源填“已停用”时，登记为先发布、后停用",
+					"Status; a published resource cannot return to DRAFT and a draft cannot be RETIRED; a new resource given as "
+							+ "RETIRED is recorded as published, then retired",
 					Labelled.allowed(ResourceStatus.class));
 		};
 	}
