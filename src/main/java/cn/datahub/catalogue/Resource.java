@@ -19,7 +19,7 @@ public record Resource(String code, String name, String providerCode, Category c
 	}
 
 	/** Whether the content (everything a registrar sets) differs from another version of the resource. */
-	boolean sameContentAs(Resource other) {
+	public boolean sameContentAs(Resource other) {
 		return withVersion(0, null).equals(other.withVersion(0, null));
 	}
 
