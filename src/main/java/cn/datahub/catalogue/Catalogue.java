@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,10 +54,20 @@ public class Catalogue {
 	public Department register(DepartmentForm form) {
 		Department department = this.departmentValidator.validate(form);
 		if (this.departments.exists(department.code())) {
-			throw new CatalogueConflict("code", "Department " + department.code() + " is already registered");
+			throw alreadyRegistered(department);
 		}
-		this.departments.insert(department, now());
+		try {
+			this.departments.insert(department, now());
+		}
+		catch (DuplicateKeyException ex) {
+			throw alreadyRegistered(department);
+		}
 		return department;
+	}
+
+	private static CatalogueConflict alreadyRegistered(Department department) {
+		return new CatalogueConflict("code", "Department " + department.code() + " is already registered",
+				"统一社会信用代码" + department.code() + "已登记");
 	}
 
 	public Department updateDepartment(String code, DepartmentForm form) {
@@ -74,12 +85,15 @@ public class Catalogue {
 	public Resource create(ResourceForm form) {
 		Resource resource = this.resourceValidator.validate(form, this.departments::exists);
 		if (this.resources.find(resource.code()).isPresent()) {
-			throw new CatalogueConflict("code", "Resource " + resource.code() + " already exists");
+			throw new CatalogueConflict("code", "Resource " + resource.code() + " already exists",
+					"信息资源代码" + resource.code() + "已存在");
 		}
 		Lifecycle.check(null, resource.status()).ifPresent(v -> {
 			throw new InvalidInput("Invalid resource", List.of(v));
 		});
-		return saveAll(List.of(resource)).get(0);
+		// Saved as new even if a concurrent request has created the code since: the primary key then refuses it,
+		// where saveAll would turn this creation into an update of the other request's resource.
+		return save(List.of(resource), Map.of()).get(0);
 	}
 
 	public Resource update(String code, ResourceForm form) {
@@ -101,7 +115,8 @@ public class Catalogue {
 	public void deleteDraft(String code) {
 		Resource stored = this.resources.find(code).orElseThrow(() -> new NotFound("Resource", code));
 		if (stored.status() != ResourceStatus.DRAFT) {
-			throw new CatalogueConflict("status", "Only a draft can be deleted; retire a published resource instead");
+			throw new CatalogueConflict("status", "Only a draft can be deleted; retire a published resource instead",
+					"只有草稿可以删除，已发布的资源应停用");
 		}
 		this.resources.delete(code);
 		this.history.forget(code);
@@ -117,6 +132,10 @@ public class Catalogue {
 	public List<Resource> saveAll(List<Resource> incoming) {
 		Map<String, Resource> stored = this.resources.findAll(incoming.stream().map(Resource::code).toList()).stream()
 			.collect(Collectors.toMap(Resource::code, Function.identity()));
+		return save(incoming, stored);
+	}
+
+	private List<Resource> save(List<Resource> incoming, Map<String, Resource> stored) {
 		Instant at = now();
 		List<Resource> result = new ArrayList<>(incoming.size());
 		List<Resource> created = new ArrayList<>();
@@ -129,7 +148,7 @@ public class Catalogue {
 				continue;
 			}
 			Lifecycle.check(before == null ? null : before.status(), resource.status()).ifPresent(v -> {
-				throw new CatalogueConflict("status", resource.code() + ": " + v.message());
+				throw new CatalogueConflict("status", resource.code() + ": " + v.message(), resource.code() + "：" + v.messageZh());
 			});
 			Resource saved = resource.withVersion(before == null ? 1 : before.version() + 1, at);
 			if (before == null) {
@@ -139,9 +158,16 @@ public class Catalogue {
 			changes.add(changeOf(before, saved));
 			result.add(saved);
 		}
-		this.resources.insert(created, at);
-		this.resources.update(written.stream().filter(r -> r.version() > 1).toList());
-		this.history.record(written, changes);
+		try {
+			this.resources.insert(created, at);
+			this.resources.update(written.stream().filter(r -> r.version() > 1).toList());
+			this.history.record(written, changes);
+		}
+		catch (DuplicateKeyException ex) {
+			// A request that read the same version won the race: its row or history version is already there.
+			throw new CatalogueConflict("code", "Another request created or changed the same resource at the same time; "
+					+ "nothing was saved: read it again and retry", "其他请求同时创建或修改了同一资源，本次未保存，请重新读取后再试");
+		}
 		this.outbox.enqueue(written.stream().map(Resource::code).toList(), at);
 		this.events.publishEvent(new CatalogueChanged(written.size()));
 		return result;

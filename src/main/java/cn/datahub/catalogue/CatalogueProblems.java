@@ -1,7 +1,6 @@
 package cn.datahub.catalogue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,7 +26,7 @@ class CatalogueProblems {
 	ProblemDetail conflict(CatalogueConflict ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
 		problem.setTitle("Conflict with the catalogue");
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+		problem.setProperty("errors", List.of(new Violation(ex.field(), ex.getMessage(), ex.messageZh())));
 		return problem;
 	}
 

@@ -40,7 +40,9 @@ class ElasticsearchConfiguration {
 
 	@Bean
 	ElasticsearchClient elasticsearchClient(RestClient restClient, ObjectMapper objectMapper) {
-		return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(objectMapper)));
+		// A copy: JacksonJsonpMapper enables ACCEPT_SINGLE_VALUE_AS_ARRAY on the mapper it is given, which would make
+		// the API accept "items": {...} as a list of one
+		return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(objectMapper.copy())));
 	}
 
 }
