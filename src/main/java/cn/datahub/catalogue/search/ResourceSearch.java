@@ -65,9 +65,12 @@ public class ResourceSearch {
 					.fields("name", f -> f.numberOfFragments(0))
 					.fields("items.title", f -> f.numberOfFragments(0))
 					.fields("summary", f -> f.fragmentSize(120).numberOfFragments(1)));
-			if (!query.hasText()) {
-				s.sort(o -> o.field(f -> f.field("code").order(SortOrder.Asc)));
+			if (query.hasText()) {
+				s.sort(o -> o.score(c -> c.order(SortOrder.Desc)));
 			}
+			// Many hits score alike (the tiers are constant scores); without a tie-breaker their order follows the
+			// index's internal document order, which a reindex changes, and pages would repeat or skip hits.
+			s.sort(o -> o.field(f -> f.field("code").order(SortOrder.Asc)));
 			SearchQuery.FACETS.forEach(facet -> s.aggregations(facet, facetAggregation(query, facet)));
 			return s;
 		}, ResourceDocument.class);
@@ -114,9 +117,13 @@ public class ResourceSearch {
 		}));
 	}
 
+	/**
+	 * Counts a facet's values on the field its filter reads, so that each count is the total that choosing the
+	 * value gives: a region counts every resource below it, as {@code regionCode=371500} selects them.
+	 */
 	private static Aggregation facetAggregation(SearchQuery query, String facet) {
 		return Aggregation.of(a -> a.filter(filters(query, facet))
-			.aggregations("values", v -> v.terms(t -> t.field(facet).size(FACET_SIZE))));
+			.aggregations("values", v -> v.terms(t -> t.field(SearchQuery.filterField(facet)).size(FACET_SIZE))));
 	}
 
 	private static SearchResult.Hit hit(Hit<ResourceDocument> hit) {

@@ -40,7 +40,7 @@ class SearchController {
 			@RequestParam(defaultValue = "20") int size, @RequestParam MultiValueMap<String, String> parameters)
 			throws IOException {
 		Paging.check(page, size);
-		if ((long) (page + 1) * size > MAX_WINDOW) {
+		if (((long) page + 1) * size > MAX_WINDOW) {
 			throw new BadParameter("page", "page × size may reach at most " + MAX_WINDOW + " hits; narrow the search");
 		}
 		if (q != null && q.length() > 200) {

@@ -1,0 +1,103 @@
+package cn.datahub.catalogue.search;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import cn.datahub.catalogue.DepartmentForm;
+import cn.datahub.catalogue.ResourceForm;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hub's HTTP API as these tests drive it. Search parameters are percent-encoded as UTF-8, so 营业执照 and
+ * 有条件共享 reach the server as a browser would send them. Writes assert the status the contract promises.
+ */
+record CatalogueApi(TestRestTemplate http) {
+
+	boolean departmentExists(String code) {
+		return this.http.getForEntity("/api/departments/{code}", JsonNode.class, code).getStatusCode().is2xxSuccessful();
+	}
+
+	void register(DepartmentForm department) {
+		assertStatus(this.http.postForEntity("/api/departments", department, JsonNode.class), HttpStatus.CREATED);
+	}
+
+	void updateDepartment(DepartmentForm department) {
+		assertStatus(this.http.exchange("/api/departments/{code}", HttpMethod.PUT, new HttpEntity<>(department),
+				JsonNode.class, department.code()), HttpStatus.OK);
+	}
+
+	JsonNode create(ResourceForm resource) {
+		return assertStatus(this.http.postForEntity("/api/resources", resource, JsonNode.class), HttpStatus.CREATED);
+	}
+
+	JsonNode update(ResourceForm resource) {
+		return assertStatus(this.http.exchange("/api/resources/{code}", HttpMethod.PUT, new HttpEntity<>(resource),
+				JsonNode.class, resource.code()), HttpStatus.OK);
+	}
+
+	JsonNode publish(String code) {
+		return assertStatus(this.http.postForEntity("/api/resources/{code}/publish", null, JsonNode.class, code), HttpStatus.OK);
+	}
+
+	JsonNode retire(String code) {
+		return assertStatus(this.http.postForEntity("/api/resources/{code}/retire", null, JsonNode.class, code), HttpStatus.OK);
+	}
+
+	void delete(String code) {
+		assertStatus(this.http.exchange("/api/resources/{code}", HttpMethod.DELETE, null, JsonNode.class, code),
+				HttpStatus.NO_CONTENT);
+	}
+
+	/** A search that must succeed; parameters as name, value pairs, a name may repeat. */
+	JsonNode search(String... parameters) {
+		return assertStatus(searchResponse(parameters), HttpStatus.OK);
+	}
+
+	/** A search that must succeed, written as a readable query string: {@code shareType=有条件共享&size=100}. */
+	JsonNode searchFor(String query) {
+		List<String> pairs = new ArrayList<>();
+		for (String pair : query.split("&")) {
+			if (!pair.isEmpty()) {
+				String[] nameValue = pair.split("=", 2);
+				pairs.add(nameValue[0]);
+				pairs.add(nameValue[1]);
+			}
+		}
+		return search(pairs.toArray(String[]::new));
+	}
+
+	ResponseEntity<JsonNode> searchResponse(String... parameters) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/resources/search");
+		for (int i = 0; i < parameters.length; i += 2) {
+			uri.queryParam(parameters[i], parameters[i + 1]);
+		}
+		URI encoded = uri.encode().build().toUri();
+		return this.http.getForEntity(encoded, JsonNode.class);
+	}
+
+	/** The codes of a search answer's hits, in the order given. */
+	static List<String> codes(JsonNode result) {
+		return hits(result).stream().map(hit -> hit.path("code").asText()).toList();
+	}
+
+	static List<JsonNode> hits(JsonNode result) {
+		return StreamSupport.stream(result.path("items").spliterator(), false).toList();
+	}
+
+	private static JsonNode assertStatus(ResponseEntity<JsonNode> response, HttpStatus expected) {
+		assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(expected);
+		return response.getBody();
+	}
+
+}
