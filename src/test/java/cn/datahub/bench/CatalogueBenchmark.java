@@ -136,7 +136,7 @@ class CatalogueBenchmark {
 		for (int from = 0; from < documents.size(); from += BULK_BATCH) {
 			List<BulkOperation> operations = documents.subList(from, Math.min(documents.size(), from + BULK_BATCH)).stream()
 				.map(doc -> BulkOperation.of(op -> op.index(i -> i.id(doc.code()).document(doc)
-					.version((long) doc.version()).versionType(VersionType.ExternalGte))))
+					.version(doc.externalVersion()).versionType(VersionType.ExternalGte))))
 				.toList();
 			assertThat(this.elasticsearch.bulk(b -> b.index(raw).operations(operations)).errors()).isFalse();
 		}

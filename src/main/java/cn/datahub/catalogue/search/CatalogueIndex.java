@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -203,18 +201,10 @@ public class CatalogueIndex {
 		return batch.stream()
 			.map(r -> ResourceDocument.of(r, providers.get(r.providerCode()), this.reference))
 			.map(doc -> BulkOperation.of(op -> op.index(i -> i.id(doc.code()).document(doc)
-				.version(externalVersion(doc)).versionType(VersionType.ExternalGte))))
+				.version(doc.externalVersion()).versionType(VersionType.ExternalGte))))
 			.toList();
 	}
 
-	/**
-	 * When the change was committed, in microseconds. Not the catalogue's version: that starts again at 1 when a
-	 * deleted draft's code is registered anew, and the delete's tombstone would make Elasticsearch refuse the new
-	 * resource as older.
-	 */
-	private static long externalVersion(ResourceDocument doc) {
-		return ChronoUnit.MICROS.between(Instant.EPOCH, doc.updatedAt());
-	}
 
 	private void bulk(String index, List<BulkOperation> operations, Refresh refresh) throws IOException {
 		if (operations.isEmpty()) {

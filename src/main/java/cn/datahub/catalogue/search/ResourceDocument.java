@@ -1,6 +1,7 @@
 package cn.datahub.catalogue.search;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import cn.datahub.catalogue.DataItem;
@@ -19,6 +20,15 @@ public record ResourceDocument(String code, String name, String summary, String 
 
 	/** A data item as indexed: its title is searchable, its name and type are filters. */
 	public record Item(String name, String title, String type) {
+	}
+
+	/**
+	 * The document's external version in the index: when the change was committed, in microseconds. Not the
+	 * catalogue's version, which starts again at 1 when a deleted draft's code is registered anew: the delete's
+	 * tombstone would make Elasticsearch refuse the new resource as older.
+	 */
+	public long externalVersion() {
+		return ChronoUnit.MICROS.between(Instant.EPOCH, this.updatedAt);
 	}
 
 	static ResourceDocument of(Resource r, Department provider, ReferenceData reference) {

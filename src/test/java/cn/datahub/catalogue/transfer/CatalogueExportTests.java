@@ -173,8 +173,7 @@ class CatalogueExportTests {
 		List<Resource> here = this.resources.list(new ResourceQuery(provider, null, 0, 100));
 
 		try (ConfigurableApplicationContext emptyHub = new SpringApplicationBuilder(HubApplication.class).profiles("test")
-			.run("--server.port=0", "--" + HubTest.IN_MEMORY_DATABASE, "--hub.demo-data=false",
-					"--hub.elasticsearch.index=test-${random.value}")) {
+			.run("--server.port=0")) {
 			CountyDepartments.registerIn(emptyHub.getBean(Catalogue.class), emptyHub.getBean(Departments.class));
 			TestRestTemplate emptyRest = new TestRestTemplate(new RestTemplateBuilder()
 				.rootUri("http://localhost:" + emptyHub.getEnvironment().getProperty("local.server.port")));

@@ -24,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A hub started with demo data on an empty database holds the sample county catalogue, loaded once.
  */
-@SpringBootTest(properties = { HubTest.IN_MEMORY_DATABASE, "hub.demo-data=true", "hub.data-dir=target/test-data",
-		"hub.elasticsearch.index=test-${random.value}" })
+@SpringBootTest(properties = "hub.demo-data=true")
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class DemoCatalogueLoaderTests {
