@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.search.CatalogueApi.codes;
 import static cn.datahub.catalogue.search.CatalogueApi.hits;
@@ -23,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Free-text search in Chinese through the real index, whose standard analyzer splits Chinese into single
  * characters: a query must match as a phrase, and a name match outranks one in items or summary.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SearchFixtureContext
 class ChineseSearchIntegrationTests {
 
 	@Autowired

@@ -12,12 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.search.CatalogueApi.codes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An operator's reindex builds a new index from the database and swaps the alias to it; searches answer the
  * same before and after, and the old index is gone.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SearchFixtureContext
 class ReindexIntegrationTests {
 
 	private static final List<String> QUERIES = List.of("size=100", "q=营业执照&size=100", "shareType=有条件共享&regionCode=371500",

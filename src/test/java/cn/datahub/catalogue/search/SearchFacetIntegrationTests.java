@@ -17,9 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.search.CatalogueApi.hits;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Facets come with every search, counted over the whole result: a facet's counts ignore its own filter (so a
  * user can add a second value) and honour every other one, and each count is the total that choosing it gives.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SearchFixtureContext
 class SearchFacetIntegrationTests {
 
 	private static final List<String> FACETS = List.of("domain", "shareType", "openType", "providerCode", "updateCycle",

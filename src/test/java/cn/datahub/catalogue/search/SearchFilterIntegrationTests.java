@@ -16,12 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.search.CatalogueApi.codes;
 import static cn.datahub.catalogue.search.CatalogueFixture.GX_SCJG;
@@ -34,8 +32,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Search filters as a catalogue user writes them: codes or Chinese labels, several values comma-separated or
  * repeated (any of them), several filters together (all of them), and a region meaning everything below it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SearchFixtureContext
 class SearchFilterIntegrationTests {
 
 	@Autowired

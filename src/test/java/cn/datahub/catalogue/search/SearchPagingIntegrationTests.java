@@ -12,11 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.search.CatalogueApi.codes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Paging through search results: every hit exactly once, in the order of the whole result, with the same total
  * on every page; pages beyond Elasticsearch's 10,000-hit window are refused, not failed.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@SearchFixtureContext
 class SearchPagingIntegrationTests {
 
 	@Autowired
