@@ -16,6 +16,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -156,7 +161,14 @@ public class CatalogueIndex {
 		List<BulkOperation> operations = new ArrayList<>(documentOperations(found));
 		codes.stream().distinct().filter(code -> !present.contains(code))
 			.forEach(code -> operations.add(BulkOperation.of(op -> op.delete(d -> d.id(code)))));
-		bulk(this.alias, operations, refresh);
+		try {
+			bulk(this.alias, operations, refresh);
+		}
+		catch (IOException | RuntimeException ex) {
+			// The index may be gone (deleted by hand, a cluster restored empty): check it again before the retry.
+			this.ready = false;
+			throw ex;
+		}
 		return operations.size();
 	}
 
@@ -164,21 +176,13 @@ public class CatalogueIndex {
 		long started = System.nanoTime();
 		String index = indexPrefix() + STAMP.format(this.clock.instant());
 		this.client.indices().create(c -> c.index(index).withJson(new StringReader(this.mapping)));
-		int[] count = { 0 };
+		int count;
 		try {
-			this.resources.forEachBatch(REINDEX_BATCH, batch -> {
-				try {
-					bulk(index, documentOperations(batch), Refresh.False);
-					count[0] += batch.size();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
+			count = loadAll(index);
 		}
-		catch (UncheckedIOException ex) {
+		catch (IOException | RuntimeException ex) {
 			this.client.indices().delete(d -> d.index(index));
-			throw ex.getCause();
+			throw ex;
 		}
 		this.client.indices().refresh(r -> r.index(index));
 		Set<String> old = aliasedIndices();
@@ -191,8 +195,41 @@ public class CatalogueIndex {
 			this.client.indices().delete(d -> d.index(o));
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		log.info("Rebuilt search index {} as {}: {} documents in {} ms", this.alias, index, count[0], millis);
-		return new Reindexed(index, count[0], millis);
+		log.info("Rebuilt search index {} as {}: {} documents in {} ms", this.alias, index, count, millis);
+		return new Reindexed(index, count, millis);
+	}
+
+	/**
+	 * Bulk-loads every resource into {@code index}. The next batch is read from the database while the previous one
+	 * is in flight, one bulk request at a time, so the database read hides behind Elasticsearch's work.
+	 */
+	private int loadAll(String index) throws IOException {
+		ExecutorService sender = Executors.newSingleThreadExecutor();
+		try {
+			int[] count = { 0 };
+			AtomicReference<CompletableFuture<Void>> inFlight = new AtomicReference<>(CompletableFuture.completedFuture(null));
+			this.resources.forEachBatch(REINDEX_BATCH, batch -> {
+				List<BulkOperation> operations = documentOperations(batch);
+				inFlight.get().join();
+				inFlight.set(CompletableFuture.runAsync(() -> {
+					try {
+						bulk(index, operations, Refresh.False);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}, sender));
+				count[0] += batch.size();
+			});
+			inFlight.get().join();
+			return count[0];
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof UncheckedIOException io ? io.getCause() : new IOException(ex.getCause());
+		}
+		finally {
+			sender.shutdownNow();
+		}
 	}
 
 	private List<BulkOperation> documentOperations(List<Resource> batch) {
@@ -214,9 +251,9 @@ public class CatalogueIndex {
 		if (!response.errors()) {
 			return;
 		}
-		// 409: the index already holds a newer version; 404: a document to remove was never indexed.
+		// 409: the index already holds a newer version. (Removing a document that was never indexed is no error.)
 		List<String> failures = response.items().stream()
-			.filter(item -> item.error() != null && item.status() != 409 && item.status() != 404)
+			.filter(item -> item.error() != null && item.status() != 409)
 			.map(CatalogueIndex::describe)
 			.toList();
 		if (!failures.isEmpty()) {

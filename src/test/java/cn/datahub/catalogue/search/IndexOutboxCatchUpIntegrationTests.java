@@ -69,6 +69,7 @@ class IndexOutboxCatchUpIntegrationTests {
 		node.stop();
 		try {
 			assertHealthDown();
+			assertSearchUnavailable();
 			ResourceForm household = resource("371521-GA-0102", "户口登记信息");
 			this.api.update(withName(population, "暂住人口居住登记信息"));
 			this.api.create(household);
@@ -106,6 +107,14 @@ class IndexOutboxCatchUpIntegrationTests {
 		assertThat(health.getBody().path("status").asText()).isEqualTo("DOWN");
 		assertThat(health.getBody().at("/components/elasticsearch/status").asText()).isEqualTo("DOWN");
 		assertThat(health.getBody().at("/components/db/status").asText()).isEqualTo("UP");
+	}
+
+	private void assertSearchUnavailable() {
+		ResponseEntity<JsonNode> search = this.http.getForEntity("/api/resources/search?q=371521-GA-0101", JsonNode.class);
+
+		assertThat(search.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(search.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(search.getBody().path("title").asText()).isEqualTo("Search unavailable");
 	}
 
 	private List<String> outbox() {
