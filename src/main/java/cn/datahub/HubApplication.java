@@ -2,6 +2,8 @@ package cn.datahub;
 
 import java.time.Clock;
 
+import cn.datahub.system.HubProperties;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,8 +18,8 @@ public class HubApplication {
 	}
 
 	@Bean
-	Clock clock() {
-		return Clock.systemDefaultZone();
+	Clock clock(HubProperties properties) {
+		return Clock.system(properties.zone());
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -40,6 +41,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setDetail("The body is not well-formed JSON"
 					+ (ex.getMostSpecificCause() != null ? ": " + firstLine(ex.getMostSpecificCause().getMessage()) : ""));
 		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** Query parameters bound to a record ({@code ?asOf=yesterday}): each failing parameter named. */
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		List<Map<String, Object>> errors = ex.getFieldErrors().stream()
+			.map(e -> Map.<String, Object>of("field", e.getField(), "message", "Invalid value '" + e.getRejectedValue()
+					+ "' for " + e.getField()))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				errors.stream().map(e -> (String) e.get("message")).collect(Collectors.joining("; ")));
+		problem.setTitle("Invalid parameter");
+		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
 	}
 

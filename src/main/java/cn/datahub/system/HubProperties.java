@@ -1,6 +1,7 @@
 package cn.datahub.system;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,12 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxJsonBodyBytes the largest JSON request body accepted
  * @param elasticsearch the search index and, when no URL is set, the managed node
  * @param indexRelay how catalogue changes travel from the outbox to the index
+ * @param zone the time zone days and months are counted in: a report "as of 31 October" ends at midnight here
+ * @param reports the rate reports' targets and monthly snapshots
  */
 @ConfigurationProperties("hub")
 public record HubProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("true") boolean demoData,
 		@DefaultValue("classpath:catalogue/") String catalogueLocation,
 		@DefaultValue("1048576") long maxJsonBodyBytes, @DefaultValue Elasticsearch elasticsearch,
-		@DefaultValue IndexRelay indexRelay) {
+		@DefaultValue IndexRelay indexRelay, @DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue Reports reports) {
 
 	/**
 	 * @param url an external node or cluster; unset means the hub runs its own node
@@ -37,6 +40,14 @@ public record HubProperties(@DefaultValue("./data") Path dataDir, @DefaultValue(
 	 * @param batchSize how many changes one bulk request carries
 	 */
 	public record IndexRelay(@DefaultValue("1000") long periodMs, @DefaultValue("2000") int batchSize) {
+	}
+
+	/**
+	 * @param targets the operator's target file (a Spring resource location)
+	 * @param snapshotCheckMs how often the hub looks for a finished month whose snapshot is still missing
+	 */
+	public record Reports(@DefaultValue("classpath:config/targets.yaml") String targets,
+			@DefaultValue("3600000") long snapshotCheckMs) {
 	}
 
 }

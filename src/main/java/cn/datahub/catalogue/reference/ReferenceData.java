@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +63,16 @@ public class ReferenceData {
 			path.add(r.code());
 		}
 		return path;
+	}
+
+	/** The region and every region below it. */
+	public Set<String> subtree(String code) {
+		Set<String> tree = new LinkedHashSet<>();
+		if (this.regions.containsKey(code)) {
+			tree.add(code);
+			this.regions.values().stream().filter(r -> regionPath(r.code()).contains(code)).forEach(r -> tree.add(r.code()));
+		}
+		return tree;
 	}
 
 	public Optional<Domain> domain(String code) {

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.DepartmentForm;
 import cn.datahub.catalogue.ResourceForm;
+import cn.datahub.testing.HubClient;
 
 /**
  * A small catalogue of 聊城市 and two of its counties, 冠县 and 阳谷县, as their departments register it: 11
@@ -117,7 +118,7 @@ final class CatalogueFixture {
 	}
 
 	/** Registers the departments and resources unless this context's database already holds them. */
-	static void loadInto(CatalogueApi api) {
+	static void loadInto(HubClient api) {
 		if (api.departmentExists(LC_SCJG.code())) {
 			return;
 		}
@@ -134,7 +135,7 @@ final class CatalogueFixture {
 	}
 
 	/** Registers the departments only, unless this context's database already holds them. */
-	static void registerDepartments(CatalogueApi api) {
+	static void registerDepartments(HubClient api) {
 		if (!api.departmentExists(LC_SCJG.code())) {
 			DEPARTMENTS.forEach(api::register);
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.ResourceForm;
+import cn.datahub.testing.HubClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-import static cn.datahub.catalogue.search.CatalogueApi.codes;
-import static cn.datahub.catalogue.search.CatalogueApi.hits;
+import static cn.datahub.testing.HubClient.codes;
+import static cn.datahub.testing.HubClient.hits;
 import static cn.datahub.catalogue.search.CatalogueFixture.PHRASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,11 +28,11 @@ class ChineseSearchIntegrationTests {
 	@Autowired
 	private TestRestTemplate http;
 
-	private CatalogueApi api;
+	private HubClient api;
 
 	@BeforeEach
 	void loadCatalogue() {
-		this.api = new CatalogueApi(this.http);
+		this.api = new HubClient(this.http);
 		CatalogueFixture.loadInto(this.api);
 	}
 

@@ -9,6 +9,7 @@ import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.system.ElasticsearchTestNode;
 import cn.datahub.system.ManagedElasticsearchNode;
+import cn.datahub.testing.HubClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import static cn.datahub.catalogue.search.CatalogueApi.hits;
+import static cn.datahub.testing.HubClient.hits;
 import static cn.datahub.catalogue.search.CatalogueFixture.withName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,11 +44,11 @@ class IndexOutboxCatchUpIntegrationTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private CatalogueApi api;
+	private HubClient api;
 
 	@BeforeEach
 	void registerDepartments() {
-		this.api = new CatalogueApi(this.http);
+		this.api = new HubClient(this.http);
 		CatalogueFixture.registerDepartments(this.api);
 	}
 

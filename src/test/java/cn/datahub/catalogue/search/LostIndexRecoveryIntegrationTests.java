@@ -3,6 +3,7 @@ package cn.datahub.catalogue.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.ResourceForm;
+import cn.datahub.testing.HubClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import static cn.datahub.catalogue.search.CatalogueApi.codes;
+import static cn.datahub.testing.HubClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +44,7 @@ class LostIndexRecoveryIntegrationTests {
 
 	@Test
 	void rebuildsAnIndexDeletedBehindTheAliasWithoutLosingTheChangeMadeMeanwhile() throws Exception {
-		CatalogueApi api = new CatalogueApi(this.http);
+		HubClient api = new HubClient(this.http);
 		CatalogueFixture.registerDepartments(api);
 		api.create(resource("371525-WJ-0901", "医疗机构执业登记信息"));
 		String behindAlias = this.elasticsearch.indices().getAlias(g -> g.name(this.index.alias())).result().keySet()

@@ -15,6 +15,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import cn.datahub.system.ElasticsearchTestNode;
+import cn.datahub.testing.HubClient;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static cn.datahub.catalogue.search.CatalogueApi.codes;
+import static cn.datahub.testing.HubClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,7 +81,7 @@ class MappingChangeIntegrationTests {
 
 	@Test
 	void searchesTheDatabaseContentNotTheOldIndex() {
-		CatalogueApi api = new CatalogueApi(this.http);
+		HubClient api = new HubClient(this.http);
 		CatalogueFixture.registerDepartments(api);
 		api.create(CatalogueFixture.RESOURCES.get(0));
 

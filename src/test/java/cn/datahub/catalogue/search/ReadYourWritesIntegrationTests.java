@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.DepartmentForm;
 import cn.datahub.catalogue.ResourceForm;
+import cn.datahub.testing.HubClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import static cn.datahub.catalogue.search.CatalogueApi.codes;
-import static cn.datahub.catalogue.search.CatalogueApi.hits;
+import static cn.datahub.testing.HubClient.codes;
+import static cn.datahub.testing.HubClient.hits;
 import static cn.datahub.catalogue.search.CatalogueFixture.withName;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,11 +34,11 @@ class ReadYourWritesIntegrationTests {
 	@Autowired
 	private TestRestTemplate http;
 
-	private CatalogueApi api;
+	private HubClient api;
 
 	@BeforeEach
 	void registerDepartments() {
-		this.api = new CatalogueApi(this.http);
+		this.api = new HubClient(this.http);
 		CatalogueFixture.registerDepartments(this.api);
 	}
 

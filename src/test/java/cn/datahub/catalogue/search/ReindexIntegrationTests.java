@@ -7,6 +7,7 @@ import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.datahub.testing.HubClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import static cn.datahub.catalogue.search.CatalogueApi.codes;
+import static cn.datahub.testing.HubClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,11 +43,11 @@ class ReindexIntegrationTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
-	private CatalogueApi api;
+	private HubClient api;
 
 	@BeforeEach
 	void loadCatalogue() {
-		this.api = new CatalogueApi(this.http);
+		this.api = new HubClient(this.http);
 		CatalogueFixture.loadInto(this.api);
 	}
 

@@ -10,6 +10,7 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.ResourceForm;
+import cn.datahub.testing.HubClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-import static cn.datahub.catalogue.search.CatalogueApi.hits;
+import static cn.datahub.testing.HubClient.hits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,11 +36,11 @@ class SearchFacetIntegrationTests {
 	@Autowired
 	private TestRestTemplate http;
 
-	private CatalogueApi api;
+	private HubClient api;
 
 	@BeforeEach
 	void loadCatalogue() {
-		this.api = new CatalogueApi(this.http);
+		this.api = new HubClient(this.http);
 		CatalogueFixture.loadInto(this.api);
 	}
 

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.ResourceForm;
+import cn.datahub.testing.HubClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,7 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import static cn.datahub.catalogue.search.CatalogueApi.codes;
+import static cn.datahub.testing.HubClient.codes;
 import static cn.datahub.catalogue.search.CatalogueFixture.GX_SCJG;
 import static cn.datahub.catalogue.search.CatalogueFixture.LC_WJ;
 import static cn.datahub.catalogue.search.CatalogueFixture.YG_RS;
@@ -38,11 +39,11 @@ class SearchFilterIntegrationTests {
 	@Autowired
 	private TestRestTemplate http;
 
-	private CatalogueApi api;
+	private HubClient api;
 
 	@BeforeEach
 	void loadCatalogue() {
-		this.api = new CatalogueApi(this.http);
+		this.api = new HubClient(this.http);
 		CatalogueFixture.loadInto(this.api);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.ResourceForm;
+import cn.datahub.testing.HubClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import static cn.datahub.catalogue.search.CatalogueApi.codes;
+import static cn.datahub.testing.HubClient.codes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,11 +30,11 @@ class SearchPagingIntegrationTests {
 	@Autowired
 	private TestRestTemplate http;
 
-	private CatalogueApi api;
+	private HubClient api;
 
 	@BeforeEach
 	void loadCatalogue() {
-		this.api = new CatalogueApi(this.http);
+		this.api = new HubClient(this.http);
 		CatalogueFixture.loadInto(this.api);
 	}
 

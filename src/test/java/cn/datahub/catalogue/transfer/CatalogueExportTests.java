@@ -14,6 +14,7 @@ import cn.datahub.catalogue.Resource;
 import cn.datahub.catalogue.ResourceQuery;
 import cn.datahub.catalogue.ResourceStatus;
 import cn.datahub.catalogue.Resources;
+import cn.datahub.testing.HubTest;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;

@@ -18,6 +18,7 @@ import cn.datahub.catalogue.ResourceStatus;
 import cn.datahub.catalogue.Resources;
 import cn.datahub.catalogue.ShareType;
 import cn.datahub.catalogue.UpdateCycle;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.datahub.catalogue.Catalogue;
 import cn.datahub.catalogue.Departments;
 import cn.datahub.catalogue.Resources;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.Catalogue;
 import cn.datahub.catalogue.DepartmentForm;
 import cn.datahub.catalogue.Departments;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

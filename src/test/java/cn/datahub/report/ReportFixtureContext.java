@@ -1,4 +1,4 @@
-package cn.datahub.catalogue.transfer;
+package cn.datahub.report;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -9,12 +9,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole hub on a random port, with the test profile: an in-memory database and an index of the context's own.
+ * The hub of the classes that only read {@link RateFixture}: a context (database and index) of their own, so
+ * that what other test classes store never changes the hand-computed rates.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.test.context=rate-fixture")
 @ActiveProfiles("test")
-@interface HubTest {
+@interface ReportFixtureContext {
 
 }

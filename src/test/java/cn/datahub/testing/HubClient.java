@@ -1,4 +1,4 @@
-package cn.datahub.catalogue.search;
+package cn.datahub.testing;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -19,53 +19,53 @@ import org.springframework.web.util.UriComponentsBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hub's HTTP API as these tests drive it. Search parameters are percent-encoded as UTF-8, so 营业执照 and
+ * The hub's HTTP API as integration tests drive it. Search parameters are percent-encoded as UTF-8, so 营业执照 and
  * 有条件共享 reach the server as a browser would send them. Writes assert the status the contract promises.
  */
-record CatalogueApi(TestRestTemplate http) {
+public record HubClient(TestRestTemplate http) {
 
-	boolean departmentExists(String code) {
+	public boolean departmentExists(String code) {
 		return this.http.getForEntity("/api/departments/{code}", JsonNode.class, code).getStatusCode().is2xxSuccessful();
 	}
 
-	void register(DepartmentForm department) {
+	public void register(DepartmentForm department) {
 		assertStatus(this.http.postForEntity("/api/departments", department, JsonNode.class), HttpStatus.CREATED);
 	}
 
-	void updateDepartment(DepartmentForm department) {
+	public void updateDepartment(DepartmentForm department) {
 		assertStatus(this.http.exchange("/api/departments/{code}", HttpMethod.PUT, new HttpEntity<>(department),
 				JsonNode.class, department.code()), HttpStatus.OK);
 	}
 
-	JsonNode create(ResourceForm resource) {
+	public JsonNode create(ResourceForm resource) {
 		return assertStatus(this.http.postForEntity("/api/resources", resource, JsonNode.class), HttpStatus.CREATED);
 	}
 
-	JsonNode update(ResourceForm resource) {
+	public JsonNode update(ResourceForm resource) {
 		return assertStatus(this.http.exchange("/api/resources/{code}", HttpMethod.PUT, new HttpEntity<>(resource),
 				JsonNode.class, resource.code()), HttpStatus.OK);
 	}
 
-	JsonNode publish(String code) {
+	public JsonNode publish(String code) {
 		return assertStatus(this.http.postForEntity("/api/resources/{code}/publish", null, JsonNode.class, code), HttpStatus.OK);
 	}
 
-	JsonNode retire(String code) {
+	public JsonNode retire(String code) {
 		return assertStatus(this.http.postForEntity("/api/resources/{code}/retire", null, JsonNode.class, code), HttpStatus.OK);
 	}
 
-	void delete(String code) {
+	public void delete(String code) {
 		assertStatus(this.http.exchange("/api/resources/{code}", HttpMethod.DELETE, null, JsonNode.class, code),
 				HttpStatus.NO_CONTENT);
 	}
 
 	/** A search that must succeed; parameters as name, value pairs, a name may repeat. */
-	JsonNode search(String... parameters) {
+	public JsonNode search(String... parameters) {
 		return assertStatus(searchResponse(parameters), HttpStatus.OK);
 	}
 
 	/** A search that must succeed, written as a readable query string: {@code shareType=有条件共享&size=100}. */
-	JsonNode searchFor(String query) {
+	public JsonNode searchFor(String query) {
 		List<String> pairs = new ArrayList<>();
 		for (String pair : query.split("&")) {
 			if (!pair.isEmpty()) {
@@ -77,8 +77,17 @@ record CatalogueApi(TestRestTemplate http) {
 		return search(pairs.toArray(String[]::new));
 	}
 
-	ResponseEntity<JsonNode> searchResponse(String... parameters) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/api/resources/search");
+	public ResponseEntity<JsonNode> searchResponse(String... parameters) {
+		return getResponse("/api/resources/search", parameters);
+	}
+
+	/** A GET that must answer 200; parameters as name, value pairs, percent-encoded as UTF-8. */
+	public JsonNode get(String path, String... parameters) {
+		return assertStatus(getResponse(path, parameters), HttpStatus.OK);
+	}
+
+	public ResponseEntity<JsonNode> getResponse(String path, String... parameters) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
 		for (int i = 0; i < parameters.length; i += 2) {
 			uri.queryParam(parameters[i], parameters[i + 1]);
 		}
@@ -87,11 +96,11 @@ record CatalogueApi(TestRestTemplate http) {
 	}
 
 	/** The codes of a search answer's hits, in the order given. */
-	static List<String> codes(JsonNode result) {
+	public static List<String> codes(JsonNode result) {
 		return hits(result).stream().map(hit -> hit.path("code").asText()).toList();
 	}
 
-	static List<JsonNode> hits(JsonNode result) {
+	public static List<JsonNode> hits(JsonNode result) {
 		return StreamSupport.stream(result.path("items").spliterator(), false).toList();
 	}
 
