@@ -1,0 +1,41 @@
+package cn.datahub.report;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.ZoneId;
+
+import cn.datahub.testing.MutableClock;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A hub of its own whose clock the test sets, for catalogues whose history spans months and years. The snapshot
+ * timer is off: the tests take snapshots when they mean to.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "hub.test.context=dated-catalogue", "hub.reports.snapshot-check-ms=86400000" })
+@ActiveProfiles("test")
+@Import(DatedCatalogueContext.TestClock.class)
+@interface DatedCatalogueContext {
+
+	@TestConfiguration
+	class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock testClock() {
+			return new MutableClock(ZoneId.of("Asia/Shanghai"));
+		}
+
+	}
+
+}
