@@ -119,7 +119,7 @@ public class RateSnapshots {
 					Tally tally = new Tally(rs.getLong("resources"), rs.getLong("shared"), rs.getLong("in_domains"),
 							rs.getLong("opened"), domains(rs.getString("open_domains")));
 					RateRow row = RateRow.of(rs.getString("period"), null, null, tally.numerator(metric),
-							tally.denominator(metric), rs.getBigDecimal(metric.key() + "_target"), null, null);
+							tally.denominator(metric), target(rs.getBigDecimal(metric.key() + "_target")), null, null);
 					return new TrendPoint(row.key(), rs.getDate("as_of").toLocalDate(), row.numerator(), row.denominator(),
 							row.rate(), row.target(), row.meetsTarget());
 				});
@@ -138,6 +138,11 @@ public class RateSnapshots {
 
 	private BigDecimal target(Metric metric, RegionLevel level, String regionCode, int year) {
 		return this.targets.target(metric, level, regionCode, year).orElse(null);
+	}
+
+	/** A stored target as written in the targets file: 0.9, not the column's 0.900000. */
+	private static BigDecimal target(BigDecimal stored) {
+		return stored == null ? null : stored.stripTrailingZeros();
 	}
 
 	private static Set<String> domains(String list) {

@@ -198,7 +198,7 @@ class CatalogueOverTimeIntegrationTests {
 	private static void assertFigures(JsonNode point, long numerator, long denominator, String target, boolean meets) {
 		assertThat(point.path("numerator").asLong()).as("numerator of %s", point).isEqualTo(numerator);
 		assertThat(point.path("denominator").asLong()).as("denominator of %s", point).isEqualTo(denominator);
-		assertThat(point.path("target").decimalValue()).isEqualByComparingTo(target);
+		assertThat(point.path("target").decimalValue()).isEqualTo(target);
 		assertThat(point.path("meetsTarget").asBoolean()).isEqualTo(meets);
 	}
 
