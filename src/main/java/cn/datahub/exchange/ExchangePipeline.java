@@ -1,0 +1,145 @@
+package cn.datahub.exchange;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.datahub.catalogue.Resource;
+import cn.datahub.exchange.RecordConverter.Converted;
+import cn.datahub.system.HubProperties;
+import org.apache.avro.generic.GenericRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves a source's records to its targets in batches: validate and convert each record to the resource's Avro
+ * schema (dead-lettering those that fail, one by one, while the rest go on), then for each target drop what it
+ * already confirmed, mask what it must not see, deliver, and record the confirmed batch. Every target gets a run
+ * in the exchange log. A target that fails stops the run with the error, so the source is not acknowledged and
+ * is read again later; what was confirmed before is not delivered twice.
+ */
+@Component
+class ExchangePipeline {
+
+	private static final Logger log = LoggerFactory.getLogger(ExchangePipeline.class);
+
+	private final ExchangeRuns runs;
+
+	private final DeadLetters deadLetters;
+
+	private final Deliveries deliveries;
+
+	private final Masking masking;
+
+	private final ExchangeProperties properties;
+
+	private final HubProperties hub;
+
+	ExchangePipeline(ExchangeRuns runs, DeadLetters deadLetters, Deliveries deliveries, Masking masking,
+			ExchangeProperties properties, HubProperties hub) {
+		this.runs = runs;
+		this.deadLetters = deadLetters;
+		this.deliveries = deliveries;
+		this.masking = masking;
+		this.properties = properties;
+		this.hub = hub;
+	}
+
+	/**
+	 * Runs {@code records} of {@code source} to {@code targets}.
+	 * @param batchPrefix names this source's batches, the same each time the same source is read
+	 * @return the counts, per target
+	 * @throws IOException when a target fails; its run and the others are logged as failed
+	 */
+	Map<String, Counts> run(Resource resource, String source, String batchPrefix, Iterator<SourceRecord> records,
+			List<Target> targets) throws IOException {
+		RecordConverter converter = new RecordConverter(resource, List.of(), this.hub.zone());
+		Map<String, MaskingRule> plan = this.masking.plan(resource);
+		Map<Target, Long> runIds = new LinkedHashMap<>();
+		targets.forEach(t -> runIds.put(t, this.runs.start(resource.code(), source, t.name())));
+		long deadLetterRun = runIds.values().iterator().next();
+		Map<String, Counts> counts = new LinkedHashMap<>();
+		targets.forEach(t -> counts.put(t.name(), new Counts()));
+		int batchNo = 0;
+		try {
+			while (records.hasNext()) {
+				List<Converted> batch = new ArrayList<>(this.properties.batchSize());
+				long rejected = 0;
+				long read = 0;
+				while (records.hasNext() && read < this.properties.batchSize()) {
+					SourceRecord record = records.next();
+					read++;
+					Converted converted = record.values() == null ? unreadable() : converter.convert(record);
+					if (converted.accepted()) {
+						batch.add(converted);
+					}
+					else {
+						rejected++;
+						this.deadLetters.store(resource.code(), source, deadLetterRun, record, converted.rejection());
+					}
+				}
+				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
+				for (Target target : targets) {
+					Counts c = counts.get(target.name());
+					c.in += read;
+					c.rejected += rejected;
+					c.out += deliver(resource, converter, batch, target, plan, batchId);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			runIds.forEach((t, id) -> {
+				Counts c = counts.get(t.name());
+				this.runs.finish(id, c.in, c.out, c.rejected, t.name() + ": " + ex);
+			});
+			log.warn("Exchange of {} from {} failed; the source is kept and read again: {}", resource.code(), source,
+					ex.toString());
+			throw ex;
+		}
+		runIds.forEach((t, id) -> {
+			Counts c = counts.get(t.name());
+			this.runs.finish(id, c.in, c.out, c.rejected, null);
+		});
+		return counts;
+	}
+
+	private long deliver(Resource resource, RecordConverter converter, List<Converted> batch, Target target,
+			Map<String, MaskingRule> plan, String batchId) throws IOException {
+		Map<String, Converted> unique = new LinkedHashMap<>();
+		batch.forEach(c -> unique.putIfAbsent(c.fingerprint(), c));
+		Set<String> done = this.deliveries.delivered(target.name(), resource.code(), List.copyOf(unique.keySet()));
+		List<Converted> fresh = unique.values().stream().filter(c -> !done.contains(c.fingerprint())).toList();
+		if (fresh.isEmpty()) {
+			return 0;
+		}
+		List<GenericRecord> records = fresh.stream()
+			.map(c -> target.masked() ? Masking.apply(c.record(), plan) : c.record())
+			.toList();
+		target.deliver(resource, converter.schema(), records, batchId);
+		this.deliveries.record(target.name(), resource.code(),
+				fresh.stream().map(c -> new Deliveries.Keyed(c.key(), c.fingerprint())).toList());
+		return fresh.size();
+	}
+
+	private static Converted unreadable() {
+		return new Converted(null, null, null, new Rejection(null, "not a JSON object", "不是有效的JSON对象"));
+	}
+
+	/** What one run read, delivered and rejected. */
+	static final class Counts {
+
+		long in;
+
+		long out;
+
+		long rejected;
+
+	}
+
+}

@@ -1,0 +1,20 @@
+package cn.datahub.exchange;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The exchange's settings ({@code hub.exchange.*} in {@code config/application.yml}).
+ *
+ * @param inbox the file-drop folders, one per resource code: {@code <inbox>/<resourceCode>/}
+ * @param outbox the file outbox: {@code <outbox>/<target>/<resourceCode>/}, Avro object container files
+ * @param masking the operator's masking rules (a Spring resource location)
+ * @param batchSize how many records travel together through validation, masking and delivery
+ * @param pollMs how often the file drops are looked at
+ */
+@ConfigurationProperties("hub.exchange")
+public record ExchangeProperties(Path inbox, Path outbox, @DefaultValue("classpath:config/masking.yaml") String masking,
+		@DefaultValue("1000") int batchSize, @DefaultValue("2000") long pollMs) {
+}

@@ -1,0 +1,210 @@
+package cn.datahub.exchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import cn.datahub.catalogue.DataItem;
+import cn.datahub.catalogue.ItemType;
+import cn.datahub.catalogue.Resource;
+import cn.datahub.catalogue.ResourceSchema;
+import cn.datahub.catalogue.Uscc;
+import org.apache.avro.Conversions;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+
+/**
+ * Turns a source's records into Avro records of one resource's schema, checking each value against its item:
+ * required items present, numbers, dates and flags readable, unified social credit codes (a {@code tyshxydm} item)
+ * with a correct check character. Columns may be named by item name or by the item's Chinese title; columns the
+ * resource does not define are ignored.
+ */
+final class RecordConverter {
+
+	/** The item every legal-person record carries; its check character is verified. */
+	static final String USCC_ITEM = "tyshxydm";
+
+	/** The forms department systems write dates in; strict, so 2021-02-30 is refused rather than moved. */
+	private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE, strict("uuuu/M/d"),
+			strict("uuuu年M月d日"), DateTimeFormatter.BASIC_ISO_DATE);
+
+	private static final List<DateTimeFormatter> DATE_TIMES = List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+			strict("uuuu-MM-dd HH:mm[:ss]"), strict("uuuu/M/d H:mm[:ss]"));
+
+	private static final Set<String> TRUE = Set.of("true", "1", "是", "y", "yes");
+
+	private static final Set<String> FALSE = Set.of("false", "0", "否", "n", "no");
+
+	private static final int DECIMAL_SCALE = 10;
+
+	private final Schema schema;
+
+	private final List<DataItem> items;
+
+	private final Map<String, DataItem> byColumn = new HashMap<>();
+
+	private final List<String> keyItems;
+
+	private final ZoneId zone;
+
+	private final GenericDatumWriter<GenericRecord> writer;
+
+	RecordConverter(Resource resource, List<String> keyItems, ZoneId zone) {
+		this.schema = ResourceSchema.of(resource);
+		this.items = resource.items();
+		this.items.forEach(item -> {
+			this.byColumn.put(item.name(), item);
+			this.byColumn.putIfAbsent(item.title(), item);
+		});
+		this.keyItems = keyItems.isEmpty()
+				? this.items.stream().filter(DataItem::required).limit(1).map(DataItem::name).toList() : keyItems;
+		this.zone = zone;
+		this.writer = new GenericDatumWriter<>(this.schema, genericData());
+	}
+
+	Schema schema() {
+		return this.schema;
+	}
+
+	/** The record as an Avro record with its key and content fingerprint, or why it cannot be. */
+	Converted convert(SourceRecord source) {
+		Map<String, Object> values = new HashMap<>();
+		source.values().forEach((column, value) -> {
+			DataItem item = this.byColumn.get(column == null ? null : column.trim());
+			if (item != null) {
+				values.put(item.name(), value);
+			}
+		});
+		GenericData.Record record = new GenericData.Record(this.schema);
+		for (DataItem item : this.items) {
+			Object raw = values.get(item.name());
+			if (raw == null || raw.toString().isBlank()) {
+				if (item.required()) {
+					return new Converted(null, null, null, new Rejection(item.name(), "required item " + item.name() + " ("
+							+ item.title() + ") is missing", "必填数据项" + item.title() + "（" + item.name() + "）为空"));
+				}
+				continue;
+			}
+			try {
+				record.put(item.name(), value(item, raw));
+			}
+			catch (IllegalArgumentException | DateTimeParseException | ArithmeticException ex) {
+				ItemType type = ItemType.parse(item.type()).orElseThrow();
+				return new Converted(null, null, null, new Rejection(item.name(), item.name() + " (" + item.title()
+						+ "): '" + raw + "' is not a valid " + type.code(), "数据项" + item.title() + "的值“" + raw + "”不是有效的"
+						+ type.label()));
+			}
+		}
+		return new Converted(record, key(record), fingerprint(record), null);
+	}
+
+	private Object value(DataItem item, Object raw) {
+		String text = raw.toString().trim();
+		return switch (ItemType.parse(item.type()).orElseThrow()) {
+			case STRING -> {
+				if (item.name().equals(USCC_ITEM) && !Uscc.isValid(text)) {
+					throw new IllegalArgumentException("check character");
+				}
+				yield text;
+			}
+			case INTEGER -> raw instanceof Number n && !(raw instanceof BigDecimal) ? n.longValue()
+					: new BigDecimal(text).longValueExact();
+			case DECIMAL -> new BigDecimal(text).setScale(DECIMAL_SCALE, RoundingMode.UNNECESSARY);
+			case DATE -> (int) parse(text, DATES, LocalDate::parse).toEpochDay();
+			case DATETIME -> parse(text, DATE_TIMES, LocalDateTime::parse).atZone(this.zone).toInstant().toEpochMilli();
+			case BOOLEAN -> {
+				String flag = text.toLowerCase(Locale.ROOT);
+				if (!TRUE.contains(flag) && !FALSE.contains(flag)) {
+					throw new IllegalArgumentException("flag");
+				}
+				yield TRUE.contains(flag);
+			}
+		};
+	}
+
+	private static DateTimeFormatter strict(String pattern) {
+		return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+	}
+
+	private static <T> T parse(String text, List<DateTimeFormatter> formats, Parser<T> parser) {
+		DateTimeParseException first = null;
+		for (DateTimeFormatter format : formats) {
+			try {
+				return parser.parse(text, format);
+			}
+			catch (DateTimeParseException ex) {
+				first = first == null ? ex : first;
+			}
+		}
+		throw first;
+	}
+
+	private String key(GenericRecord record) {
+		StringBuilder key = new StringBuilder();
+		for (String item : this.keyItems) {
+			key.append(key.isEmpty() ? "" : "|").append(record.get(item));
+		}
+		return key.isEmpty() ? fingerprint(record) : key.toString();
+	}
+
+	/** SHA-256 of the record's Avro binary form: equal content, equal fingerprint. */
+	String fingerprint(GenericRecord record) {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+			BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+			this.writer.write(record, encoder);
+			encoder.flush();
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Avro's generic model with the logical types the resource schemas use. */
+	static GenericData genericData() {
+		GenericData data = new GenericData();
+		data.addLogicalTypeConversion(new Conversions.DecimalConversion());
+		return data;
+	}
+
+	@FunctionalInterface
+	private interface Parser<T> {
+
+		T parse(String text, DateTimeFormatter format);
+
+	}
+
+	/** A converted record, or the rejection that stopped it. */
+	record Converted(GenericRecord record, String key, String fingerprint, Rejection rejection) {
+
+		boolean accepted() {
+			return this.rejection == null;
+		}
+
+	}
+
+}

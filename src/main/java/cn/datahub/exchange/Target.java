@@ -1,0 +1,28 @@
+package cn.datahub.exchange;
+
+import java.io.IOException;
+import java.util.List;
+
+import cn.datahub.catalogue.Resource;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Where records go: the file outbox, an exchange platform, a consumer's endpoint. A target either confirms a
+ * whole batch or throws; only a confirmed batch is recorded as delivered and acknowledged to the source.
+ */
+interface Target {
+
+	/** The name the exchange log and the idempotent repository know the target by. */
+	String name();
+
+	/** Whether personal items are masked before they reach this target. */
+	boolean masked();
+
+	/**
+	 * Delivers one batch. {@code batchId} names the batch the same way each time the same source is read, so a
+	 * target that keeps files can replace a half-delivered batch instead of keeping it twice.
+	 */
+	void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException;
+
+}
