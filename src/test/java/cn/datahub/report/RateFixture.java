@@ -21,19 +21,19 @@ import static cn.datahub.testing.Usccs.withCheckCharacter;
  * So 冠县 shares 9 of 10 (90%: exactly its target) and opens 5 of 9; 聊城 with 冠县 shares 10 of 11 and opens 6 of
  * 10; the open domains are HEALTH, TRANSPORT and MARKET_REGULATION (3 of 22).
  */
-final class RateFixture {
+public final class RateFixture {
 
 	static final String SHANDONG = "370000";
 
-	static final String LIAOCHENG = "371500";
+	public static final String LIAOCHENG = "371500";
 
-	static final String GUANXIAN = "371525";
+	public static final String GUANXIAN = "371525";
 
-	static final DepartmentForm GX_GA = new DepartmentForm(withCheckCharacter("11371525004612808"), "冠县公安局", GUANXIAN, "COUNTY");
+	public static final DepartmentForm GX_GA = new DepartmentForm(withCheckCharacter("11371525004612808"), "冠县公安局", GUANXIAN, "COUNTY");
 
-	static final DepartmentForm GX_WJ = new DepartmentForm(withCheckCharacter("11371525004613024"), "冠县卫生健康局", GUANXIAN, "COUNTY");
+	public static final DepartmentForm GX_WJ = new DepartmentForm(withCheckCharacter("11371525004613024"), "冠县卫生健康局", GUANXIAN, "COUNTY");
 
-	static final DepartmentForm LC_SCJG = new DepartmentForm(withCheckCharacter("11371500MB2835810"), "聊城市市场监督管理局", LIAOCHENG, "CITY");
+	public static final DepartmentForm LC_SCJG = new DepartmentForm(withCheckCharacter("11371500MB2835810"), "聊城市市场监督管理局", LIAOCHENG, "CITY");
 
 	static final String FUGITIVES = "371525-GA-0004";
 
@@ -58,7 +58,7 @@ final class RateFixture {
 	}
 
 	/** Registers the departments and resources unless this context's database already holds them. */
-	static void loadInto(HubClient api) {
+	public static void loadInto(HubClient api) {
 		if (api.departmentExists(LC_SCJG.code())) {
 			return;
 		}
@@ -74,7 +74,7 @@ final class RateFixture {
 		}
 	}
 
-	static ResourceForm resource(String code, String name, DepartmentForm provider, String domain, String shareType,
+	public static ResourceForm resource(String code, String name, DepartmentForm provider, String domain, String shareType,
 			String openType, String status) {
 		return new ResourceForm(code, name, provider.code(), "DEPARTMENT", domain, shareType,
 				shareType.equals("CONDITIONAL") ? "仅限政务部门履行法定职责使用，需经提供部门审核" : null,

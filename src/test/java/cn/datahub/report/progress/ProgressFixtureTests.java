@@ -1,0 +1,36 @@
+package cn.datahub.report.progress;
+
+import java.time.Clock;
+
+import cn.datahub.testing.HubClient;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What the progress report tests stand on: {@link ProgressFixture} loaded into a context of their own (they add a
+ * department to the rate fixture and take snapshots, which the classes reading the fixture alone must not see),
+ * the hub's clock, and the downloads.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.test.context=progress-report")
+@ActiveProfiles("test")
+abstract class ProgressFixtureTests {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	Clock clock;
+
+	ProgressDownloads downloads;
+
+	@BeforeEach
+	void loadFixture() {
+		ProgressFixture.loadInto(new HubClient(this.http));
+		this.downloads = new ProgressDownloads(this.http);
+	}
+
+}
