@@ -2,7 +2,6 @@ package cn.datahub.exchange;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import cn.datahub.system.Page;
@@ -51,13 +50,7 @@ public class DeadLetters {
 
 	/** Dead letters, oldest first, optionally of one resource and/or in one status. */
 	public Page<DeadLetter> list(String resourceCode, String status, int page, int size) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource("resource", resourceCode).addValue("status", status)
-			.addValue("limit", size).addValue("offset", (long) page * size);
-		String where = " where (:resource is null or resource_code = :resource) and (:status is null or status = :status)";
-		long total = this.jdbc.queryForObject("select count(*) from dead_letter" + where, parameters, Long.class);
-		List<DeadLetter> letters = this.jdbc.query("select * from dead_letter" + where
-				+ " order by id limit :limit offset :offset", parameters, MAPPER);
-		return new Page<>(total, page, size, letters);
+		return ExchangeLog.page(this.jdbc, "dead_letter", "id", MAPPER, resourceCode, status, page, size);
 	}
 
 	/** Closes an open dead letter; false if it was not open (replayed or discarded meanwhile). */

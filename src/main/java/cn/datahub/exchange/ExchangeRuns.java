@@ -2,7 +2,6 @@ package cn.datahub.exchange;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
 
 import cn.datahub.system.Page;
 
@@ -52,13 +51,7 @@ public class ExchangeRuns {
 
 	/** Runs, newest first, optionally of one resource and/or in one status. */
 	public Page<ExchangeRun> list(String resourceCode, String status, int page, int size) {
-		MapSqlParameterSource parameters = new MapSqlParameterSource("resource", resourceCode).addValue("status", status)
-			.addValue("limit", size).addValue("offset", (long) page * size);
-		String where = " where (:resource is null or resource_code = :resource) and (:status is null or status = :status)";
-		long total = this.jdbc.queryForObject("select count(*) from exchange_run" + where, parameters, Long.class);
-		List<ExchangeRun> runs = this.jdbc.query("select * from exchange_run" + where
-				+ " order by started_at desc, id desc limit :limit offset :offset", parameters, MAPPER);
-		return new Page<>(total, page, size, runs);
+		return ExchangeLog.page(this.jdbc, "exchange_run", "started_at desc, id desc", MAPPER, resourceCode, status, page, size);
 	}
 
 	private static String abbreviate(String error) {
