@@ -78,7 +78,7 @@ public class Catalogue {
 		this.departments.update(department, at);
 		List<String> provided = this.resources.codesOfProvider(code);
 		this.outbox.enqueue(provided, at);
-		this.events.publishEvent(new CatalogueChanged(provided.size()));
+		this.events.publishEvent(new CatalogueChanged(provided.size(), List.of()));
 		return department;
 	}
 
@@ -121,7 +121,7 @@ public class Catalogue {
 		this.resources.delete(code);
 		this.history.forget(code);
 		this.outbox.enqueue(List.of(code), now());
-		this.events.publishEvent(new CatalogueChanged(1));
+		this.events.publishEvent(new CatalogueChanged(1, List.of()));
 	}
 
 	/**
@@ -169,7 +169,8 @@ public class Catalogue {
 					+ "nothing was saved: read it again and retry", "其他请求同时创建或修改了同一资源，本次未保存，请重新读取后再试");
 		}
 		this.outbox.enqueue(written.stream().map(Resource::code).toList(), at);
-		this.events.publishEvent(new CatalogueChanged(written.size()));
+		this.events.publishEvent(new CatalogueChanged(written.size(), written.stream()
+			.filter(r -> r.status() == ResourceStatus.PUBLISHED).map(Resource::code).toList()));
 		return result;
 	}
 

@@ -88,6 +88,11 @@ public class Resources {
 		}
 	}
 
+	public List<String> codesIn(ResourceStatus status) {
+		return this.jdbc.queryForList("select code from resource where status = :status order by code",
+				new MapSqlParameterSource("status", status.name()), String.class);
+	}
+
 	public List<String> codesOfProvider(String providerCode) {
 		return this.jdbc.queryForList("select code from resource where provider_code = :provider",
 				new MapSqlParameterSource("provider", providerCode), String.class);

@@ -110,6 +110,11 @@ class FileDropIntegrationTests {
 	}
 
 	@Test
+	void aPublishedResourceHasItsDropFolderWithoutFurtherSetUp() {
+		assertThat(this.properties.inbox().resolve(this.code)).isDirectory();
+	}
+
+	@Test
 	void theSameRecordsDroppedAgainAreNotDeliveredTwice() throws Exception {
 		drop(SAMPLE, "个体工商户-first.csv");
 		long files = outboxFiles().size();
