@@ -97,7 +97,8 @@ final class HttpPages extends PulledRecords {
 			return this.source.format().equals("CSV") ? csv(response.body()) : json(response.body(), uri);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex.getMessage() == null ? "GET " + uri + " failed: " + ex : ex.getMessage(), ex);
+			boolean ours = ex.getMessage() != null && ex.getMessage().startsWith("GET ");
+			throw new UncheckedIOException(ours ? ex.getMessage() : "GET " + uri + " failed: " + ex, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
