@@ -63,10 +63,11 @@ record AttachmentFixture(TestRestTemplate http, HubClient api) {
 		return await().atMost(PATIENCE).until(() -> attachment(id).path("health"), condition::test);
 	}
 
-	/** Waits until the resource's log holds a run satisfying {@code condition}, and answers it. */
+	/** Waits until the resource's log holds a finished run satisfying {@code condition}, and answers it. */
 	JsonNode awaitRun(String code, Predicate<JsonNode> condition) {
-		return await().atMost(PATIENCE).until(() -> runs(code).stream().filter(condition).findFirst().orElse(null),
-				run -> run != null);
+		Predicate<JsonNode> finished = run -> !run.path("status").asText().equals("RUNNING");
+		return await().atMost(PATIENCE).until(() -> runs(code).stream().filter(finished.and(condition)).findFirst()
+			.orElse(null), run -> run != null);
 	}
 
 	List<JsonNode> runs(String code) {

@@ -1,5 +1,7 @@
 package cn.datahub.exchange;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Attachments as an operator manages them: refused at creation when they could not work, routed in the running
@@ -55,6 +58,22 @@ class AttachmentLifecycleIntegrationTests {
 		assertThat(deleted.getStatusCode().value()).isEqualTo(204);
 		assertThat(this.camel.getRoute("attachment-" + id)).isNull();
 		assertThat(this.fixture.api().getResponse("/api/exchange/attachments/" + id).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void aFileDroppedInAnAttachedFolderGoesToTheResourceAndThenToDone() throws Exception {
+		String code = this.fixture.publish("371525-SCJ-0305", "PUBLISHED");
+		Path folder = Files.createDirectories(Path.of("target/test-data/scj-exports-" + System.nanoTime()).toAbsolutePath());
+		long id = this.fixture.attached(Map.of("resourceCode", code, "kind", "FILE", "file", Map.of("path", folder.toString())));
+
+		Path aside = Files.copy(FileDropIntegrationTests.SAMPLE, folder.resolve(".个体工商户-导出.csv"));
+		Path dropped = Files.move(aside, folder.resolve("个体工商户-导出.csv"));
+
+		JsonNode run = this.fixture.awaitRun(code, r -> r.path("source").asText().equals("file:个体工商户-导出.csv"));
+		assertThat(run.path("recordsIn").asLong()).isEqualTo(20);
+		assertThat(run.path("rejected").asLong()).isEqualTo(2);
+		await().atMost(AttachmentFixture.PATIENCE).until(() -> Files.exists(folder.resolve("done").resolve(dropped.getFileName())));
+		assertThat(this.camel.getRoute("attachment-" + id)).isNotNull();
 	}
 
 	@Test
