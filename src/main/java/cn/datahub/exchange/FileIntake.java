@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes in a file dropped in {@code <inbox>/<resourceCode>/} (called by the {@code pull-file} route): runs its
+ * Takes in a file dropped in {@code <inbox>/<resourceCode>/} or in a FILE attachment's folder (called by the
+ * {@code pull-file} route): runs its
  * records to the resource's targets and, once every target confirmed them, moves it to {@code done/} beside it. A
  * file that can never go through (no such published resource, a format the hub does not read) moves to
  * {@code failed/} with a failed run saying why; one whose target failed stays where it is and is read again at a
@@ -43,9 +44,14 @@ public class FileIntake {
 		this.runs = runs;
 	}
 
-	public void receive(String path) throws IOException {
+	/**
+	 * @param resourceCode the resource a FILE attachment's folder feeds; blank for the inbox, whose folders are
+	 * named by resource code
+	 */
+	public void receive(String path, String resourceCode) throws IOException {
 		Path file = Path.of(path);
-		String code = file.getParent().getFileName().toString();
+		String code = resourceCode == null || resourceCode.isBlank() ? file.getParent().getFileName().toString()
+				: resourceCode;
 		String source = "file:" + file.getFileName();
 		Optional<Resource> resource = this.resources.find(code).filter(r -> r.status() == ResourceStatus.PUBLISHED);
 		if (resource.isEmpty() || !SourceFiles.readable(file)) {

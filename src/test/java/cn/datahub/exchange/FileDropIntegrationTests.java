@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,8 +15,6 @@ import cn.datahub.catalogue.DepartmentForm;
 import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -198,23 +194,11 @@ class FileDropIntegrationTests {
 	}
 
 	private List<Path> outboxFiles() throws IOException {
-		Path folder = this.properties.outbox().resolve("file-outbox").resolve(this.code);
-		if (!Files.exists(folder)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter(f -> f.getFileName().toString().endsWith(".avro")).sorted().toList();
-		}
+		return new Outbox(this.properties).files(this.code);
 	}
 
 	private List<GenericRecord> outboxRecords() throws IOException {
-		List<GenericRecord> records = new ArrayList<>();
-		for (Path file : outboxFiles()) {
-			try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
-				reader.forEach(records::add);
-			}
-		}
-		return records;
+		return new Outbox(this.properties).records(this.code);
 	}
 
 }

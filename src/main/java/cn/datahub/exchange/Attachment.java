@@ -1,0 +1,34 @@
+package cn.datahub.exchange;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A source attached to a published resource, with its health as the routes last left it.
+ */
+public record Attachment(long id, String resourceCode, String kind, List<String> keyItems, AttachmentForm.Http http,
+		AttachmentForm.Jdbc jdbc, AttachmentForm.Folder file, Instant createdAt, Health health) {
+
+	static final String HTTP = "HTTP";
+
+	static final String JDBC = "JDBC";
+
+	static final String FILE = "FILE";
+
+	/** The Camel route that reads this attachment. */
+	String routeId() {
+		return "attachment-" + this.id;
+	}
+
+	/**
+	 * How the attachment fares.
+	 *
+	 * @param watermark how far the source has been read and acknowledged (the greatest update time or sequence)
+	 * @param lagSeconds seconds since the last success; null before the first
+	 * @param consecutiveFailures failed runs since the last success
+	 */
+	public record Health(String watermark, Instant lastSuccess, Long lagSeconds, int consecutiveFailures,
+			Instant lastFailure, String lastError) {
+	}
+
+}
