@@ -9,28 +9,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import cn.datahub.catalogue.DataItem;
-import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,7 +40,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
-import static org.apache.camel.builder.Builder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,9 +47,11 @@ import static org.awaitility.Awaitility.await;
  * Pushing to the exchange platforms over HTTP, with WireMock as the platform: the sample CSV dropped into an inbox
  * reaches the city platform of {@code config/platforms.yaml} as JSON with its resource code and batch id; 5xx,
  * timeouts, reset connections and broken answers are retried and the batch arrives once; a platform down for a
- * while gets everything exactly once when it returns; a 4xx sets the file aside with the platform's answer.
+ * while gets everything exactly once when it returns; a 4xx sets the file aside with the platform's answer. The
+ * push routes' metrics are scraped at {@code /actuator/prometheus} (test contexts export none unless asked).
  */
 @HubTest
+@AutoConfigureObservability(tracing = false)
 class PushHttpIntegrationTests {
 
 	static final String CITY_CODE = FileDropIntegrationTests.CODE + "-CITY";
@@ -96,19 +94,19 @@ class PushHttpIntegrationTests {
 	void publishTheResource(TestInfo test) {
 		this.api = new HubClient(this.http);
 		int suffix = Math.abs(test.getDisplayName().hashCode() % 10000);
-		this.code = FileDropIntegrationTests.CODE + "-" + suffix;
+		this.code = FileDropIntegrationTests.CODE + "-P" + suffix;
 		this.path = "/platform/" + suffix;
-		publish(this.code);
+		ExchangeFixtures.publish(this.api, this.code);
 	}
 
 	@Test
 	void aDroppedCsvReachesTheCityPlatformAsJsonWithItsResourceAndBatch() throws Exception {
-		publish(CITY_CODE);
+		ExchangeFixtures.publish(this.api, CITY_CODE);
 		platform.stubFor(post(urlPathEqualTo("/city/batches")).willReturn(ok("{\"code\":0,\"message\":\"接收成功\"}")));
 
-		Path dropped = drop("个体工商户-市平台.csv", CITY_CODE);
+		Path dropped = ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-市平台.csv", CITY_CODE);
 
-		assertThat(Files.exists(dropped.resolveSibling("done").resolve(dropped.getFileName()))).isTrue();
+		assertThat(ExchangeFixtures.done(dropped)).isTrue();
 		List<ServeEvent> received = served("/city/batches");
 		assertThat(received).hasSize(1);
 		var request = received.get(0).getRequest();
@@ -132,9 +130,9 @@ class PushHttpIntegrationTests {
 		platform.stubFor(post(urlPathEqualTo(this.path)).inScenario(this.path).whenScenarioStateIs("recovered")
 			.willReturn(ok()));
 
-		Path dropped = drop("个体工商户-重试.csv", this.code);
+		Path dropped = ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-重试.csv", this.code);
 
-		assertThat(Files.exists(dropped.resolveSibling("done").resolve(dropped.getFileName()))).isTrue();
+		assertThat(ExchangeFixtures.done(dropped)).isTrue();
 		assertThat(statuses()).containsExactly(500, 200);
 		assertThat(deliveredRecords()).hasSize(18);
 		assertThat(run(this.code, target()).path("status").asText()).isEqualTo("SUCCEEDED");
@@ -148,9 +146,9 @@ class PushHttpIntegrationTests {
 		platform.stubFor(post(urlPathEqualTo(this.path)).inScenario(this.path).whenScenarioStateIs("fast")
 			.willReturn(ok()));
 
-		Path dropped = drop("个体工商户-超时.csv", this.code);
+		Path dropped = ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-超时.csv", this.code);
 
-		assertThat(Files.exists(dropped.resolveSibling("done").resolve(dropped.getFileName()))).isTrue();
+		assertThat(ExchangeFixtures.done(dropped)).isTrue();
 		List<ServeEvent> received = served(this.path);
 		assertThat(received).hasSize(2);
 		assertThat(received).extracting(e -> e.getRequest().getHeader(HttpTarget.BATCH_HEADER)).as("lets the platform "
@@ -168,9 +166,9 @@ class PushHttpIntegrationTests {
 		platform.stubFor(post(urlPathEqualTo(this.path)).inScenario(this.path).whenScenarioStateIs("up")
 			.willReturn(ok("<html>不是JSON</html>")));
 
-		Path dropped = drop("个体工商户-断连.csv", this.code);
+		Path dropped = ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-断连.csv", this.code);
 
-		assertThat(Files.exists(dropped.resolveSibling("done").resolve(dropped.getFileName())))
+		assertThat(ExchangeFixtures.done(dropped))
 			.as("a 2xx confirms the batch whatever its body").isTrue();
 		assertThat(served(this.path)).hasSize(3);
 		assertThat(deliveredRecords()).hasSize(18);
@@ -181,13 +179,13 @@ class PushHttpIntegrationTests {
 		addTarget(2000);
 		platform.stubFor(post(urlPathEqualTo(this.path)).willReturn(aResponse().withStatus(503).withBody("系统维护中")));
 
-		Path dropped = dropWithoutWaiting("个体工商户-宕机.csv", this.code);
+		Path dropped = ExchangeFixtures.dropWithoutWaiting(this.properties.inbox(), "个体工商户-宕机.csv", this.code);
 		await().atMost(Duration.ofSeconds(60)).until(() -> failedRuns(target()) >= 2);
 		assertThat(Files.exists(dropped)).as("kept in the inbox while the platform is down").isTrue();
 		platform.stubFor(post(urlPathEqualTo(this.path)).willReturn(ok()));
 
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> Files.exists(dropped.resolveSibling("done").resolve(dropped.getFileName())));
+			.until(() -> ExchangeFixtures.done(dropped));
 		List<JsonNode> delivered = deliveredRecords();
 		assertThat(delivered).hasSize(18);
 		assertThat(delivered.stream().map(r -> r.path("tyshxydm").asText()).distinct()).hasSize(18);
@@ -200,7 +198,7 @@ class PushHttpIntegrationTests {
 		platform.stubFor(post(urlPathEqualTo(this.path)).willReturn(aResponse().withStatus(422)
 			.withHeader("Content-Type", "application/json").withBody("{\"message\":\"资源代码未在省平台注册\"}")));
 
-		Path dropped = drop("个体工商户-拒收.csv", this.code);
+		Path dropped = ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-拒收.csv", this.code);
 
 		assertThat(Files.exists(dropped.resolveSibling("failed").resolve(dropped.getFileName()))).isTrue();
 		platform.verify(1, postRequestedFor(urlPathEqualTo(this.path)).withHeader(HttpTarget.RESOURCE_HEADER,
@@ -210,22 +208,18 @@ class PushHttpIntegrationTests {
 		assertThat(run.path("error").asText()).contains("HTTP 422").contains("资源代码未在省平台注册");
 	}
 
-	private void publish(String resourceCode) {
-		if (!this.api.departmentExists(FileDropIntegrationTests.GX_SCJG.code())) {
-			this.api.register(FileDropIntegrationTests.GX_SCJG);
-		}
-		if (this.http.getForEntity("/api/resources/{code}", JsonNode.class, resourceCode).getStatusCode().is2xxSuccessful()) {
-			return;
-		}
-		this.api.create(new ResourceForm(resourceCode, "个体工商户营业执照登记信息", FileDropIntegrationTests.GX_SCJG.code(),
-				"DEPARTMENT", "MARKET_REGULATION", "UNCONDITIONAL", null, null, "CONDITIONAL", "DAILY", "数据库表",
-				"全县个体工商户的设立、变更和注销登记",
-				List.of(new DataItem("tyshxydm", "统一社会信用代码", "string", true),
-						new DataItem("ztmc", "市场主体名称", "string", false), new DataItem("jyzxm", "经营者姓名", "string", false),
-						new DataItem("zcxs", "组成形式", "string", false), new DataItem("jycs", "经营场所", "string", false),
-						new DataItem("jyfw", "经营范围", "string", false), new DataItem("clrq", "成立日期", "date", false),
-						new DataItem("djzt", "登记状态", "string", false), new DataItem("djjg", "登记机关", "string", false)),
-				"PUBLISHED"));
+	@Test
+	void prometheusShowsTheCamelRouteMetricsOfThePushRoutes() throws Exception {
+		addTarget(2000);
+		platform.stubFor(post(urlPathEqualTo(this.path)).willReturn(ok()));
+		ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-指标.csv", this.code);
+
+		ResponseEntity<String> scrape = this.http.getForEntity("/actuator/prometheus", String.class);
+
+		assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(scrape.getBody()).contains("camel_exchanges_total{")
+			.contains("routeId=\"" + ExchangeRoutes.INBOX + "\"")
+			.contains("routeId=\"" + PushRoutes.routeId(target()) + "\"");
 	}
 
 	private String target() {
@@ -238,20 +232,6 @@ class PushHttpIntegrationTests {
 				"kind", "HTTP", "url", platform.baseUrl() + this.path, "timeoutMs", timeoutMs, "resources", List.of(this.code)),
 				JsonNode.class);
 		assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
-	}
-
-	private Path drop(String name, String resourceCode) throws IOException {
-		NotifyBuilder done = new NotifyBuilder(this.camel).fromRoute(ExchangeRoutes.INBOX)
-			.filter(header(Exchange.FILE_NAME_ONLY).isEqualTo(name)).whenDone(1).create();
-		Path dropped = dropWithoutWaiting(name, resourceCode);
-		assertThat(done.matches(60, TimeUnit.SECONDS)).as("the inbox route took %s", name).isTrue();
-		return dropped;
-	}
-
-	private Path dropWithoutWaiting(String name, String resourceCode) throws IOException {
-		Path folder = Files.createDirectories(this.properties.inbox().resolve(resourceCode));
-		Path aside = Files.copy(FileDropIntegrationTests.SAMPLE, folder.resolve("." + name));
-		return Files.move(aside, folder.resolve(name));
 	}
 
 	private List<ServeEvent> served(String url) {

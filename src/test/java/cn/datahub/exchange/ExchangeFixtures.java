@@ -1,0 +1,66 @@
+package cn.datahub.exchange;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import cn.datahub.catalogue.DataItem;
+import cn.datahub.catalogue.ResourceForm;
+import cn.datahub.testing.HubClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
+
+import static org.apache.camel.builder.Builder.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the target tests share: the sample resource of 冠县市场监督管理局 published under a code of the test's own, and
+ * the sample CSV dropped into its inbox.
+ */
+final class ExchangeFixtures {
+
+	private ExchangeFixtures() {
+	}
+
+	/** Publishes 个体工商户营业执照登记信息 under {@code code}, once. */
+	static void publish(HubClient api, String code) {
+		if (!api.departmentExists(FileDropIntegrationTests.GX_SCJG.code())) {
+			api.register(FileDropIntegrationTests.GX_SCJG);
+		}
+		if (api.http().getForEntity("/api/resources/{code}", String.class, code).getStatusCode().is2xxSuccessful()) {
+			return;
+		}
+		api.create(new ResourceForm(code, "个体工商户营业执照登记信息", FileDropIntegrationTests.GX_SCJG.code(), "DEPARTMENT",
+				"MARKET_REGULATION", "UNCONDITIONAL", null, null, "CONDITIONAL", "DAILY", "数据库表", "全县个体工商户的设立、变更和注销登记",
+				List.of(new DataItem("tyshxydm", "统一社会信用代码", "string", true),
+						new DataItem("ztmc", "市场主体名称", "string", false), new DataItem("jyzxm", "经营者姓名", "string", false),
+						new DataItem("zcxs", "组成形式", "string", false), new DataItem("jycs", "经营场所", "string", false),
+						new DataItem("jyfw", "经营范围", "string", false), new DataItem("clrq", "成立日期", "date", false),
+						new DataItem("djzt", "登记状态", "string", false), new DataItem("djjg", "登记机关", "string", false)),
+				"PUBLISHED"));
+	}
+
+	/** Drops the sample CSV into the resource's inbox and waits until the inbox route is done with it. */
+	static Path drop(CamelContext camel, Path inbox, String name, String code) throws IOException {
+		NotifyBuilder done = new NotifyBuilder(camel).fromRoute(ExchangeRoutes.INBOX)
+			.filter(header(Exchange.FILE_NAME_ONLY).isEqualTo(name)).whenDone(1).create();
+		Path dropped = dropWithoutWaiting(inbox, name, code);
+		assertThat(done.matches(60, TimeUnit.SECONDS)).as("the inbox route took %s", name).isTrue();
+		return dropped;
+	}
+
+	/** Copies the sample aside, then moves it in whole, so the route never reads half a file. */
+	static Path dropWithoutWaiting(Path inbox, String name, String code) throws IOException {
+		Path folder = Files.createDirectories(inbox.resolve(code));
+		Path aside = Files.copy(FileDropIntegrationTests.SAMPLE, folder.resolve("." + name));
+		return Files.move(aside, folder.resolve(name));
+	}
+
+	static boolean done(Path dropped) {
+		return Files.exists(dropped.resolveSibling("done").resolve(dropped.getFileName()));
+	}
+
+}
