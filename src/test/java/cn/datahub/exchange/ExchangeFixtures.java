@@ -3,15 +3,13 @@ package cn.datahub.exchange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import cn.datahub.catalogue.DataItem;
-import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.testing.HubClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.TestInfo;
 
 import static org.apache.camel.builder.Builder.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +23,20 @@ final class ExchangeFixtures {
 	private ExchangeFixtures() {
 	}
 
+	/**
+	 * A resource code of the test's own ({@code tag} keeps test classes that share a context apart), published,
+	 * so that what one test delivered never counts as a duplicate in another.
+	 */
+	static String publishFor(HubClient api, TestInfo test, String tag) {
+		String code = FileDropIntegrationTests.CODE + "-" + tag + suffix(test);
+		publish(api, code);
+		return code;
+	}
+
+	static int suffix(TestInfo test) {
+		return Math.abs(test.getDisplayName().hashCode() % 10000);
+	}
+
 	/** Publishes 个体工商户营业执照登记信息 under {@code code}, once. */
 	static void publish(HubClient api, String code) {
 		if (!api.departmentExists(FileDropIntegrationTests.GX_SCJG.code())) {
@@ -33,14 +45,7 @@ final class ExchangeFixtures {
 		if (api.http().getForEntity("/api/resources/{code}", String.class, code).getStatusCode().is2xxSuccessful()) {
 			return;
 		}
-		api.create(new ResourceForm(code, "个体工商户营业执照登记信息", FileDropIntegrationTests.GX_SCJG.code(), "DEPARTMENT",
-				"MARKET_REGULATION", "UNCONDITIONAL", null, null, "CONDITIONAL", "DAILY", "数据库表", "全县个体工商户的设立、变更和注销登记",
-				List.of(new DataItem("tyshxydm", "统一社会信用代码", "string", true),
-						new DataItem("ztmc", "市场主体名称", "string", false), new DataItem("jyzxm", "经营者姓名", "string", false),
-						new DataItem("zcxs", "组成形式", "string", false), new DataItem("jycs", "经营场所", "string", false),
-						new DataItem("jyfw", "经营范围", "string", false), new DataItem("clrq", "成立日期", "date", false),
-						new DataItem("djzt", "登记状态", "string", false), new DataItem("djjg", "登记机关", "string", false)),
-				"PUBLISHED"));
+		api.create(FileDropIntegrationTests.sampleResource(code));
 	}
 
 	/** Drops the sample CSV into the resource's inbox and waits until the inbox route is done with it. */

@@ -93,10 +93,8 @@ class PushHttpIntegrationTests {
 	@BeforeEach
 	void publishTheResource(TestInfo test) {
 		this.api = new HubClient(this.http);
-		int suffix = Math.abs(test.getDisplayName().hashCode() % 10000);
-		this.code = FileDropIntegrationTests.CODE + "-P" + suffix;
-		this.path = "/platform/" + suffix;
-		ExchangeFixtures.publish(this.api, this.code);
+		this.code = ExchangeFixtures.publishFor(this.api, test, "P");
+		this.path = "/platform/" + ExchangeFixtures.suffix(test);
 	}
 
 	@Test

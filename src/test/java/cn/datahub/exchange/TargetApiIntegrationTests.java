@@ -74,10 +74,8 @@ class TargetApiIntegrationTests {
 	@BeforeEach
 	void publishTheResource(TestInfo test) {
 		this.api = new HubClient(this.http);
-		int suffix = Math.abs(test.getDisplayName().hashCode() % 10000);
-		this.code = FileDropIntegrationTests.CODE + "-T" + suffix;
-		this.name = "consumer-" + suffix;
-		ExchangeFixtures.publish(this.api, this.code);
+		this.code = ExchangeFixtures.publishFor(this.api, test, "T");
+		this.name = "consumer-" + ExchangeFixtures.suffix(test);
 	}
 
 	@Test
