@@ -1,29 +1,121 @@
 package cn.datahub.exchange;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
+import cn.datahub.catalogue.CatalogueConflict;
+import cn.datahub.catalogue.InvalidInput;
+import cn.datahub.catalogue.NotFound;
 import cn.datahub.catalogue.Resource;
+import cn.datahub.catalogue.Resources;
+import cn.datahub.catalogue.Violation;
+import org.apache.camel.ProducerTemplate;
 
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
 
 /**
- * The targets a resource's records go to. With the embedded defaults that is the file outbox,
- * {@code <outbox>/file-outbox/<resourceCode>/}, unmasked: it is the hub's own exchange store, from which the
- * platforms are served.
+ * The targets a resource's records go to: the file outbox, {@code <outbox>/file-outbox/<resourceCode>/}, unmasked
+ * (the hub's own exchange store); the connected exchange platforms of {@code config/platforms.yaml}; and the
+ * targets added at run time. Adding or deleting a target adds or removes its route at once.
  */
-@Component
+@Service
 class ExchangeTargets {
 
 	static final String FILE_OUTBOX = "file-outbox";
 
 	private final FileOutbox outbox;
 
-	ExchangeTargets(ExchangeProperties properties) {
+	private final ExchangeProperties properties;
+
+	private final Platforms platforms;
+
+	private final TargetDefinitions definitions;
+
+	private final PushRoutes routes;
+
+	private final Resources resources;
+
+	private final ProducerTemplate producer;
+
+	ExchangeTargets(ExchangeProperties properties, Platforms platforms, TargetDefinitions definitions, PushRoutes routes,
+			Resources resources, ProducerTemplate producer) {
 		this.outbox = new FileOutbox(FILE_OUTBOX, properties.outbox().resolve(FILE_OUTBOX), false);
+		this.properties = properties;
+		this.platforms = platforms;
+		this.definitions = definitions;
+		this.routes = routes;
+		this.resources = resources;
+		this.producer = producer;
+	}
+
+	/** Before the inbox starts, so that the first file finds every target's route. */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void startRoutes() {
+		all().filter(t -> t.kind() == TargetKind.HTTP).forEach(this.routes::add);
 	}
 
 	List<Target> of(Resource resource) {
-		return List.of(this.outbox);
+		List<Target> targets = new ArrayList<>();
+		targets.add(this.outbox);
+		all().filter(t -> t.appliesTo(resource.code())).map(this::target).forEach(targets::add);
+		return targets;
+	}
+
+	/** The platforms and the targets added at run time. */
+	Stream<TargetDefinition> all() {
+		return Stream.concat(this.platforms.connected().stream(), this.definitions.all().stream());
+	}
+
+	TargetDefinition add(TargetDefinition definition) {
+		List<Violation> violations = new TargetValidator(code -> this.resources.find(code).isPresent()).check(definition);
+		if (!violations.isEmpty()) {
+			throw new InvalidInput("Invalid target", violations);
+		}
+		TargetDefinition target = definition.withDefaults();
+		if (reserved(target.name()) || this.definitions.find(target.name()).isPresent()) {
+			throw duplicate(target.name());
+		}
+		try {
+			this.definitions.add(target);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(target.name());
+		}
+		if (target.kind() == TargetKind.HTTP) {
+			this.routes.add(target);
+		}
+		return target;
+	}
+
+	void remove(String name) throws Exception {
+		if (reserved(name)) {
+			throw new CatalogueConflict("name", name + " is defined in the hub's configuration, not through the API",
+					name + "由配置文件定义，不能通过接口删除");
+		}
+		if (!this.definitions.remove(name)) {
+			throw new NotFound("target", name);
+		}
+		this.routes.remove(name);
+	}
+
+	private static CatalogueConflict duplicate(String name) {
+		return new CatalogueConflict("name", "a target named " + name + " exists already", "已存在名为" + name + "的交换目标");
+	}
+
+	private boolean reserved(String name) {
+		return FILE_OUTBOX.equals(name) || this.platforms.defines(name);
+	}
+
+	private Target target(TargetDefinition definition) {
+		return definition.kind() == TargetKind.HTTP ? new HttpTarget(definition, this.producer)
+				: new FileOutbox(definition.name(), this.properties.outbox().resolve(definition.name()), definition.masked());
 	}
 
 }

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
  * {@code pull-file} route): runs its
  * records to the resource's targets and, once every target confirmed them, moves it to {@code done/} beside it. A
  * file that can never go through (no such published resource, a format the hub does not read) moves to
- * {@code failed/} with a failed run saying why; one whose target failed stays where it is and is read again at a
- * later poll.
+ * {@code failed/} with a failed run saying why, as does one a target refused (an HTTP 4xx: it would be refused
+ * again); one whose target failed otherwise stays where it is and is read again at a later poll.
  */
 @Component
 public class FileIntake {
@@ -64,6 +64,11 @@ public class FileIntake {
 		}
 		try (SourceFiles.RecordStream records = SourceFiles.open(file)) {
 			this.pipeline.run(resource.get(), source, batchPrefix(file), records, this.targets.of(resource.get()));
+		}
+		catch (TargetRefused ex) {
+			log.warn("Moved {} to failed/: {}", file, ex.getMessage());
+			moveTo(file, "failed");
+			return;
 		}
 		moveTo(file, "done");
 	}

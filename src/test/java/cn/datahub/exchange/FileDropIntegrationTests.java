@@ -67,14 +67,19 @@ class FileDropIntegrationTests {
 			this.api.register(GX_SCJG);
 		}
 		this.code = CODE + "-" + Math.abs(test.getDisplayName().hashCode() % 10000);
-		this.api.create(new ResourceForm(this.code, "个体工商户营业执照登记信息", GX_SCJG.code(), "DEPARTMENT", "MARKET_REGULATION",
+		this.api.create(sampleResource(this.code));
+	}
+
+	/** 个体工商户营业执照登记信息 of 冠县市场监督管理局, published, under {@code code}. */
+	static ResourceForm sampleResource(String code) {
+		return new ResourceForm(code, "个体工商户营业执照登记信息", GX_SCJG.code(), "DEPARTMENT", "MARKET_REGULATION",
 					"UNCONDITIONAL", null, null, "CONDITIONAL", "DAILY", "数据库表", "全县个体工商户的设立、变更和注销登记",
 					List.of(new DataItem("tyshxydm", "统一社会信用代码", "string", true),
 							new DataItem("ztmc", "市场主体名称", "string", false), new DataItem("jyzxm", "经营者姓名", "string", false),
 							new DataItem("zcxs", "组成形式", "string", false), new DataItem("jycs", "经营场所", "string", false),
 							new DataItem("jyfw", "经营范围", "string", false), new DataItem("clrq", "成立日期", "date", false),
 							new DataItem("djzt", "登记状态", "string", false), new DataItem("djjg", "登记机关", "string", false)),
-					"PUBLISHED"));
+					"PUBLISHED");
 	}
 
 	@Test

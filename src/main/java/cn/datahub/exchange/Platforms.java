@@ -1,0 +1,85 @@
+package cn.datahub.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import cn.datahub.catalogue.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * The municipal and provincial exchange platforms from the operator's {@code config/platforms.yaml}, with
+ * {@code ${...}} placeholders resolved from the environment (a platform's URL differs between test and production).
+ * A platform without a URL is not connected. The file is checked whole at start: a hub with a platform it cannot
+ * push to does not start.
+ */
+@Component
+class Platforms {
+
+	private static final Logger log = LoggerFactory.getLogger(Platforms.class);
+
+	private final List<TargetDefinition> connected;
+
+	private final Set<String> names = new HashSet<>();
+
+	Platforms(ResourceLoader loader, Environment environment, PushProperties properties) {
+		String location = properties.platforms();
+		PlatformFile file;
+		try (InputStream in = loader.getResource(location).getInputStream()) {
+			String text = environment.resolvePlaceholders(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			file = new YAMLMapper().readValue(text, PlatformFile.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the exchange platforms " + location, ex);
+		}
+		List<TargetDefinition> platforms = file == null || file.platforms() == null ? List.of() : file.platforms();
+		TargetValidator validator = new TargetValidator(code -> !code.isBlank());
+		for (int i = 0; i < platforms.size(); i++) {
+			TargetDefinition platform = withKind(platforms.get(i));
+			List<Violation> violations = platform.url() == null || platform.url().isBlank() ? List.of()
+					: validator.check(platform);
+			if (!violations.isEmpty() || !this.names.add(String.valueOf(platform.name()))) {
+				throw new IllegalStateException(location + ": platforms[" + i + "] (" + platform.name() + "): "
+						+ (violations.isEmpty() ? "the name is used twice"
+								: violations.stream().map(Violation::message).collect(Collectors.joining("; "))));
+			}
+		}
+		this.connected = platforms.stream().map(Platforms::withKind)
+			.filter(p -> p.url() != null && !p.url().isBlank())
+			.map(TargetDefinition::withDefaults)
+			.toList();
+		platforms.stream().filter(p -> p.url() == null || p.url().isBlank())
+			.forEach(p -> log.info("Exchange platform {} ({}) has no URL and is not connected", p.name(), p.nameZh()));
+	}
+
+	/** The platforms with a URL, with their defaults filled in. */
+	List<TargetDefinition> connected() {
+		return this.connected;
+	}
+
+	/** Whether the file names a platform so, connected or not. */
+	boolean defines(String name) {
+		return this.names.contains(name);
+	}
+
+	/** Platforms are HTTP endpoints; the file need not say so. */
+	private static TargetDefinition withKind(TargetDefinition platform) {
+		return platform.kind() != null ? platform : new TargetDefinition(platform.name(), platform.nameZh(),
+				TargetKind.HTTP, platform.url(), platform.timeoutMs(), platform.masked(), platform.resources());
+	}
+
+	private record PlatformFile(List<TargetDefinition> platforms) {
+	}
+
+}

@@ -1,0 +1,33 @@
+package cn.datahub.exchange;
+
+import java.util.List;
+
+/**
+ * A target as an operator defines it: in {@code config/platforms.yaml} (the exchange platforms) or through
+ * {@code /api/exchange/targets}.
+ *
+ * @param name the name the exchange log, the idempotent repository and its route ({@code push-<name>}) know it by
+ * @param nameZh its Chinese name
+ * @param kind how it receives batches
+ * @param url where an HTTP target's batches are POSTed
+ * @param timeoutMs how long an HTTP target is waited for, to connect and to answer (default 10 s)
+ * @param masked whether personal items are masked before they reach it (default: masked)
+ * @param resources the resource codes it receives; none: every published resource
+ */
+record TargetDefinition(String name, String nameZh, TargetKind kind, String url, Integer timeoutMs, Boolean masked,
+		List<String> resources) {
+
+	static final int DEFAULT_TIMEOUT_MS = 10_000;
+
+	/** The same definition with the defaults filled in. */
+	TargetDefinition withDefaults() {
+		return new TargetDefinition(this.name, this.nameZh, this.kind, this.url,
+				this.timeoutMs == null ? DEFAULT_TIMEOUT_MS : this.timeoutMs, this.masked == null || this.masked,
+				this.resources == null ? List.of() : List.copyOf(this.resources));
+	}
+
+	boolean appliesTo(String resourceCode) {
+		return this.resources == null || this.resources.isEmpty() || this.resources.contains(resourceCode);
+	}
+
+}

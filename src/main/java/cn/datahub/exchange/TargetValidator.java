@@ -1,0 +1,77 @@
+package cn.datahub.exchange;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import cn.datahub.catalogue.Violation;
+
+/**
+ * Checks a target definition whole before anything uses it, so a target that cannot work is refused when it is
+ * defined (or the hub does not start) rather than failing at the first batch at night.
+ */
+final class TargetValidator {
+
+	/** Names become route ids, endpoint names and folder names. */
+	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+	private static final int MAX_TIMEOUT_MS = 600_000;
+
+	private final Predicate<String> resourceExists;
+
+	/** @param resourceExists whether a resource code is in the catalogue; targets may only name those */
+	TargetValidator(Predicate<String> resourceExists) {
+		this.resourceExists = resourceExists;
+	}
+
+	List<Violation> check(TargetDefinition target) {
+		List<Violation> violations = new ArrayList<>();
+		if (target.name() == null || !NAME.matcher(target.name()).matches()) {
+			violations.add(new Violation("name", "name is required: lower-case letters, digits and '-', at most 63",
+					"名称必填：小写字母、数字和“-”，不超过63个字符"));
+		}
+		if (target.nameZh() == null || target.nameZh().isBlank()) {
+			violations.add(new Violation("nameZh", "nameZh (the Chinese name) is required", "中文名称必填"));
+		}
+		if (target.kind() == null) {
+			violations.add(new Violation("kind", "kind is required: HTTP or FILE", "类型必填：HTTP或FILE"));
+		}
+		else if (target.kind() == TargetKind.HTTP && !isHttpUrl(target.url())) {
+			violations.add(new Violation("url", "url must be an absolute http or https URL, was '" + target.url() + "'",
+					"HTTP目标的地址必须是完整的http或https地址"));
+		}
+		else if (target.kind() == TargetKind.FILE && target.url() != null) {
+			violations.add(new Violation("url", "a FILE target writes to the outbox and takes no url",
+					"文件目标写入发件箱，不能设置地址"));
+		}
+		if (target.timeoutMs() != null && (target.timeoutMs() < 100 || target.timeoutMs() > MAX_TIMEOUT_MS)) {
+			violations.add(new Violation("timeoutMs", "timeoutMs must be between 100 and " + MAX_TIMEOUT_MS,
+					"超时时间须在100到" + MAX_TIMEOUT_MS + "毫秒之间"));
+		}
+		List<String> resources = target.resources() == null ? List.of() : target.resources();
+		for (int i = 0; i < resources.size(); i++) {
+			if (resources.get(i) == null || !this.resourceExists.test(resources.get(i))) {
+				violations.add(new Violation("resources[" + i + "]", "no resource " + resources.get(i) + " in the catalogue",
+						"目录中没有信息资源" + resources.get(i)));
+			}
+		}
+		return violations;
+	}
+
+	private static boolean isHttpUrl(String url) {
+		if (url == null) {
+			return false;
+		}
+		try {
+			URI uri = new URI(url);
+			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+}

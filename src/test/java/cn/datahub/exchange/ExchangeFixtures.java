@@ -1,0 +1,71 @@
+package cn.datahub.exchange;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import cn.datahub.testing.HubClient;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
+import org.junit.jupiter.api.TestInfo;
+
+import static org.apache.camel.builder.Builder.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the target tests share: the sample resource of 冠县市场监督管理局 published under a code of the test's own, and
+ * the sample CSV dropped into its inbox.
+ */
+final class ExchangeFixtures {
+
+	private ExchangeFixtures() {
+	}
+
+	/**
+	 * A resource code of the test's own ({@code tag} keeps test classes that share a context apart), published,
+	 * so that what one test delivered never counts as a duplicate in another.
+	 */
+	static String publishFor(HubClient api, TestInfo test, String tag) {
+		String code = FileDropIntegrationTests.CODE + "-" + tag + suffix(test);
+		publish(api, code);
+		return code;
+	}
+
+	static int suffix(TestInfo test) {
+		return Math.abs(test.getDisplayName().hashCode() % 10000);
+	}
+
+	/** Publishes 个体工商户营业执照登记信息 under {@code code}, once. */
+	static void publish(HubClient api, String code) {
+		if (!api.departmentExists(FileDropIntegrationTests.GX_SCJG.code())) {
+			api.register(FileDropIntegrationTests.GX_SCJG);
+		}
+		if (api.http().getForEntity("/api/resources/{code}", String.class, code).getStatusCode().is2xxSuccessful()) {
+			return;
+		}
+		api.create(FileDropIntegrationTests.sampleResource(code));
+	}
+
+	/** Drops the sample CSV into the resource's inbox and waits until the inbox route is done with it. */
+	static Path drop(CamelContext camel, Path inbox, String name, String code) throws IOException {
+		NotifyBuilder done = new NotifyBuilder(camel).fromRoute(ExchangeRoutes.INBOX)
+			.filter(header(Exchange.FILE_NAME_ONLY).isEqualTo(name)).whenDone(1).create();
+		Path dropped = dropWithoutWaiting(inbox, name, code);
+		assertThat(done.matches(60, TimeUnit.SECONDS)).as("the inbox route took %s", name).isTrue();
+		return dropped;
+	}
+
+	/** Copies the sample aside, then moves it in whole, so the route never reads half a file. */
+	static Path dropWithoutWaiting(Path inbox, String name, String code) throws IOException {
+		Path folder = Files.createDirectories(inbox.resolve(code));
+		Path aside = Files.copy(FileDropIntegrationTests.SAMPLE, folder.resolve("." + name));
+		return Files.move(aside, folder.resolve(name));
+	}
+
+	static boolean done(Path dropped) {
+		return Files.exists(dropped.resolveSibling("done").resolve(dropped.getFileName()));
+	}
+
+}

@@ -1,0 +1,165 @@
+package cn.datahub.exchange;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import cn.datahub.testing.HubClient;
+import cn.datahub.testing.HubTest;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Targets added and deleted through {@code /api/exchange/targets} while the hub runs: an HTTP target gets its
+ * route at once and loses it when deleted, a FILE target writes masked Avro to its own outbox folder, and a
+ * definition that cannot work is refused with a problem body naming the field.
+ */
+@HubTest
+class TargetApiIntegrationTests {
+
+	static final WireMockServer consumer = new WireMockServer(options().dynamicPort());
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Autowired
+	private ExchangeProperties properties;
+
+	@Autowired
+	private CamelContext camel;
+
+	private HubClient api;
+
+	private String code;
+
+	private String name;
+
+	@BeforeAll
+	static void startConsumer() {
+		consumer.start();
+		consumer.stubFor(post(urlPathEqualTo("/api/receive")).willReturn(ok()));
+	}
+
+	@AfterAll
+	static void stopConsumer() {
+		consumer.stop();
+	}
+
+	@BeforeEach
+	void publishTheResource(TestInfo test) {
+		this.api = new HubClient(this.http);
+		this.code = ExchangeFixtures.publishFor(this.api, test, "T");
+		this.name = "consumer-" + ExchangeFixtures.suffix(test);
+	}
+
+	@Test
+	void aTargetAddedThroughTheApiReceivesWithoutRestartAndStopsWhenDeleted() throws Exception {
+		ResponseEntity<JsonNode> created = add(Map.of("name", this.name, "nameZh", "冠县税务局数据接收接口", "kind", "HTTP",
+				"url", consumer.baseUrl() + "/api/receive", "resources", List.of(this.code)));
+		assertThat(created.getStatusCode()).as("%s", created.getBody()).isEqualTo(HttpStatus.CREATED);
+		assertThat(created.getBody().path("masked").asBoolean()).as("masked unless said otherwise").isTrue();
+		assertThat(created.getBody().path("timeoutMs").asInt()).isEqualTo(10000);
+		assertThat(this.camel.getRoute(PushRoutes.routeId(this.name))).isNotNull();
+
+		assertThat(ExchangeFixtures.done(ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-接口.csv",
+				this.code))).isTrue();
+		JsonNode records = new ObjectMapper().readTree(consumer.getAllServeEvents().stream()
+			.filter(e -> this.code.equals(e.getRequest().getHeader(HttpTarget.RESOURCE_HEADER))).findFirst().orElseThrow()
+			.getRequest().getBody());
+		assertThat(records).hasSize(18);
+		assertThat(records.get(0).path("jyzxm").path("string").asText()).isEqualTo("张**");
+		assertThat(this.api.get("/api/exchange/targets/" + this.name).path("url").asText()).endsWith("/api/receive");
+
+		assertThat(this.http.exchange("/api/exchange/targets/{name}", HttpMethod.DELETE, null, JsonNode.class, this.name)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(this.camel.getRoute(PushRoutes.routeId(this.name))).isNull();
+		assertThat(ExchangeFixtures.done(ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-删除后.csv",
+				this.code))).isTrue();
+		consumer.verify(1, postRequestedFor(urlPathEqualTo("/api/receive")).withHeader(HttpTarget.RESOURCE_HEADER,
+				equalTo(this.code)));
+		assertThat(this.http.getForEntity("/api/exchange/targets/{name}", JsonNode.class, this.name).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aFileTargetWritesMaskedAvroToItsOwnOutboxFolder() throws Exception {
+		assertThat(add(Map.of("name", this.name, "nameZh", "县大数据中心前置库", "kind", "FILE", "resources", List.of(this.code)))
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-前置库.csv", this.code);
+
+		Path folder = this.properties.outbox().resolve(this.name).resolve(this.code);
+		try (Stream<Path> files = Files.list(folder)) {
+			Path file = files.filter(f -> f.toString().endsWith(".avro")).findFirst().orElseThrow();
+			try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+				GenericRecord first = reader.next();
+				assertThat(first.get("jyzxm").toString()).isEqualTo("张**");
+				assertThat(first.get("jycs").toString()).startsWith("山东省聊城市冠县").doesNotContain("振兴路10号");
+			}
+		}
+	}
+
+	@Test
+	void definitionsThatCannotWorkAreRefusedNamingTheField() {
+		ResponseEntity<JsonNode> unknownKind = add(Map.of("name", this.name, "nameZh", "前置机", "kind", "SFTP"));
+		assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unknownKind.getBody().path("errors").findValuesAsText("field")).containsExactly("kind");
+
+		ResponseEntity<JsonNode> badUrl = add(Map.of("name", this.name, "kind", "HTTP", "url", "ftp//省平台/接收",
+				"timeoutMs", 5, "resources", List.of("371525-XXX-9999")));
+		assertThat(badUrl.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(badUrl.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(badUrl.getBody().path("errors").findValuesAsText("field"))
+			.containsExactlyInAnyOrder("nameZh", "url", "timeoutMs", "resources[0]");
+		assertThat(badUrl.getBody().path("errors").findValuesAsText("messageZh")).allMatch(m -> !m.isBlank());
+
+		ResponseEntity<JsonNode> noKind = add(Map.of("name", "大写Name", "nameZh", "前置机"));
+		assertThat(noKind.getBody().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("name", "kind");
+
+		assertThat(add(Map.of("name", "city-platform", "nameZh", "市平台", "kind", "FILE")).getStatusCode())
+			.as("a platform's name").isEqualTo(HttpStatus.CONFLICT);
+		Map<String, Object> good = Map.of("name", this.name, "nameZh", "前置机", "kind", "FILE", "resources", List.of(this.code));
+		assertThat(add(good).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		ResponseEntity<JsonNode> twice = add(good);
+		assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(twice.getBody().path("errors").findValuesAsText("field")).containsExactly("name");
+
+		assertThat(this.http.exchange("/api/exchange/targets/file-outbox", HttpMethod.DELETE, null, JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(this.http.exchange("/api/exchange/targets/no-such-target", HttpMethod.DELETE, null, JsonNode.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.http.exchange("/api/exchange/targets/{name}", HttpMethod.DELETE, null, JsonNode.class, this.name)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	private ResponseEntity<JsonNode> add(Map<String, Object> target) {
+		return this.http.postForEntity("/api/exchange/targets", target, JsonNode.class);
+	}
+
+}
