@@ -2,6 +2,8 @@ package cn.datahub.catalogue;
 
 import java.util.List;
 
+import cn.datahub.system.ProblemBodies;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,26 +17,19 @@ class CatalogueProblems {
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidInput ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-				ex.getMessage() + ": " + ex.violations().size() + " field(s) break catalogue rules");
-		problem.setTitle(ex.getMessage());
-		problem.setProperty("errors", ex.violations());
-		return problem;
+		return ProblemBodies.of(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage(),
+				ex.getMessage() + ": " + ex.violations().size() + " field(s) break catalogue rules", ex.violations());
 	}
 
 	@ExceptionHandler
 	ProblemDetail conflict(CatalogueConflict ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setTitle("Conflict with the catalogue");
-		problem.setProperty("errors", List.of(new Violation(ex.field(), ex.getMessage(), ex.messageZh())));
-		return problem;
+		return ProblemBodies.of(HttpStatus.CONFLICT, "Conflict with the catalogue", ex.getMessage(),
+				List.of(new Violation(ex.field(), ex.getMessage(), ex.messageZh())));
 	}
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFound ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setTitle("Not found");
-		return problem;
+		return ProblemBodies.of(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
 	}
 
 }

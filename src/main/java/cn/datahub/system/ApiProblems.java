@@ -27,21 +27,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+	private static final String UNREADABLE = "Unreadable request body";
+
+	private static final String INVALID_PARAMETER = "Invalid parameter";
+
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-		problem.setTitle("Unreadable request body");
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			String field = path(mapping);
-			problem.setDetail(field + ": " + reason(mapping));
-			problem.setProperty("errors", List.of(Map.of("field", field, "message", reason(mapping))));
+			return ResponseEntity.badRequest().body(ProblemBodies.of(HttpStatus.BAD_REQUEST, UNREADABLE,
+					field + ": " + reason(mapping), List.of(error(field, reason(mapping)))));
 		}
-		else {
-			problem.setDetail("The body is not well-formed JSON"
-					+ (ex.getMostSpecificCause() != null ? ": " + firstLine(ex.getMostSpecificCause().getMessage()) : ""));
-		}
-		return ResponseEntity.badRequest().body(problem);
+		Throwable cause = ex.getMostSpecificCause();
+		return ResponseEntity.badRequest().body(ProblemBodies.of(HttpStatus.BAD_REQUEST, UNREADABLE,
+				"The body is not well-formed JSON" + (cause != null ? ": " + firstLine(cause.getMessage()) : "")));
 	}
 
 	/** Query parameters bound to a record ({@code ?asOf=yesterday}): each failing parameter named. */
@@ -49,14 +49,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		List<Map<String, Object>> errors = ex.getFieldErrors().stream()
-			.map(e -> Map.<String, Object>of("field", e.getField(), "message", "Invalid value '" + e.getRejectedValue()
-					+ "' for " + e.getField()))
+			.map(e -> error(e.getField(), "Invalid value '" + e.getRejectedValue() + "' for " + e.getField()))
 			.toList();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				errors.stream().map(e -> (String) e.get("message")).collect(Collectors.joining("; ")));
-		problem.setTitle("Invalid parameter");
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest().body(ProblemBodies.of(HttpStatus.BAD_REQUEST, INVALID_PARAMETER,
+				errors.stream().map(e -> (String) e.get("message")).collect(Collectors.joining("; ")), errors));
 	}
 
 	@ExceptionHandler
@@ -67,10 +63,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail badParameter(BadParameter ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid parameter");
-		problem.setProperty("errors", List.of(Map.of("field", ex.parameter(), "message", ex.getMessage())));
-		return problem;
+		return ProblemBodies.of(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, ex.getMessage(),
+				List.of(error(ex.parameter(), ex.getMessage())));
+	}
+
+	/** One entry of a problem's errors: the field or parameter at fault and what is wrong with it. */
+	private static Map<String, Object> error(String field, String message) {
+		return Map.of("field", field, "message", message);
 	}
 
 	private static String path(JsonMappingException ex) {

@@ -3,15 +3,14 @@ package cn.datahub.catalogue;
 import java.util.List;
 import java.util.Map;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
+import cn.datahub.testing.CatalogueApi;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
+import cn.datahub.testing.Usccs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
 import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
@@ -21,13 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A provider's resources, filtered by status, one page at a time, in code order.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HubTest
 class CatalogueListingIntegrationTests {
 
 	@Autowired
-	private TestRestTemplate rest;
-
 	private CatalogueApi api;
 
 	private String regulator;
@@ -36,7 +32,6 @@ class CatalogueListingIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new CatalogueApi(this.rest);
 		this.regulator = this.api.register(countyDepartment("冠县市场监督管理局"));
 		this.prefix = CatalogueFixtures.freshResourceCode("GX-SCJG");
 		for (String suffix : List.of("E", "A", "D", "B", "C")) {
@@ -83,7 +78,7 @@ class CatalogueListingIntegrationTests {
 
 		assertThat(this.api.get("/api/resources?providerCode={p}", this.regulator).json().path("total").asInt()).isEqualTo(5);
 		assertThat(codes(this.api.get("/api/resources?providerCode={p}", police))).containsExactly(this.prefix + "-POLICE");
-		assertThat(this.api.get("/api/resources?providerCode={p}", CatalogueFixtures.freshUscc(CatalogueFixtures.GUANXIAN))
+		assertThat(this.api.get("/api/resources?providerCode={p}", Usccs.fresh(CatalogueFixtures.GUANXIAN))
 			.json().path("total").asInt()).isZero();
 	}
 

@@ -2,21 +2,18 @@ package cn.datahub.catalogue;
 
 import java.util.Map;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.datahub.testing.CatalogueApi;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
 import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
-import static cn.datahub.catalogue.CatalogueFixtures.item;
 import static cn.datahub.catalogue.CatalogueFixtures.items;
 import static cn.datahub.catalogue.CatalogueFixtures.residents;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Chinese text comes back exactly as sent, wherever it is read: characters outside the Basic Multilingual Plane
  * (𠮷), full-width digits and punctuation included.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HubTest
 class ChineseTextIntegrationTests {
 
 	private static final String DEPARTMENT = "冠县卫生健康局（冠县中医药管理局）";
@@ -38,8 +34,6 @@ class ChineseTextIntegrationTests {
 	private static final String TITLE = "姓名（含生僻字𠮷、𡘙、䶮）";
 
 	@Autowired
-	private TestRestTemplate rest;
-
 	private CatalogueApi api;
 
 	private String provider;
@@ -48,12 +42,12 @@ class ChineseTextIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new CatalogueApi(this.rest);
 		this.provider = this.api.register(countyDepartment(DEPARTMENT));
 		this.residents = residents(freshResourceCode("GX-GAJ"), this.provider);
 		this.residents.putAll(Map.of("name", NAME, "category", "THEME", "shareType", "有条件共享", "shareCondition", CONDITION,
 				"summary", "冠县常住人口　基本信息，含港澳台居民居住证信息。☎"));
-		this.residents.put("items", items(item("gmsfhm", "公民身份号码", "string", true), item("xm", TITLE, "字符型", true)));
+		this.residents.put("items",
+				items(new DataItem("gmsfhm", "公民身份号码", "string", true), new DataItem("xm", TITLE, "字符型", true)));
 	}
 
 	@Test

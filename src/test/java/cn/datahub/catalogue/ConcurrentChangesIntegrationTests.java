@@ -12,48 +12,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
 import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
-import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Registrars racing each other on one code: each request is either applied whole or refused as a conflict, never
  * answered with a 500, and the history stays a gapless sequence of versions.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ConcurrentChangesIntegrationTests {
+@HubTest
+class ConcurrentChangesIntegrationTests extends LicenceTests {
 
 	private static final int REGISTRARS = 8;
 
-	@Autowired
-	private TestRestTemplate rest;
-
-	private CatalogueApi api;
-
 	private ExecutorService pool;
 
-	private Map<String, Object> licences;
-
 	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
+	void startPool() {
 		this.pool = Executors.newFixedThreadPool(REGISTRARS);
-		this.licences = businessLicences(freshResourceCode("GX-SCJG"), this.api.register(countyDepartment("冠县市场监督管理局")));
 	}
 
 	@AfterEach
@@ -75,7 +60,7 @@ class ConcurrentChangesIntegrationTests {
 	@Test
 	void createsOneResourceWhenSeveralRegistrarsSubmitTheSameCode() throws Exception {
 		List<Reply> replies = race(i -> () -> {
-			Map<String, Object> mine = businessLicences((String) this.licences.get("code"), (String) this.licences.get("providerCode"));
+			Map<String, Object> mine = businessLicences(this.code, this.regulator);
 			mine.put("summary", "第" + i + "位登记人提交");
 			return this.api.post(mine, "/api/resources");
 		});
@@ -83,25 +68,25 @@ class ConcurrentChangesIntegrationTests {
 		assertThat(replies).extracting(Reply::status).containsOnly(201, 409).containsOnlyOnce(201);
 		replies.stream().filter(r -> r.status() == 409).forEach(r -> r.isProblem(HttpStatus.CONFLICT, "code"));
 		Reply winner = replies.stream().filter(r -> r.status() == 201).findFirst().orElseThrow();
-		assertThat(this.api.get("/api/resources/{code}", this.licences.get("code")).json()).isEqualTo(winner.json());
+		assertThat(this.api.get("/api/resources/{code}", this.code).json()).isEqualTo(winner.json());
 		assertThat(versions()).containsExactly(1);
 	}
 
 	@Test
 	void keepsAGaplessHistoryWhenSeveralRegistrarsChangeOneResource() throws Exception {
-		String code = this.api.create(this.licences);
+		this.api.create(this.licences);
 
 		List<Reply> replies = race(i -> () -> {
-			Map<String, Object> changed = businessLicences(code, (String) this.licences.get("providerCode"));
+			Map<String, Object> changed = businessLicences(this.code, this.regulator);
 			changed.put("summary", "第" + i + "次修改");
-			return this.api.put(changed, "/api/resources/{code}", code);
+			return this.api.put(changed, "/api/resources/{code}", this.code);
 		});
 
 		assertThat(replies).extracting(Reply::status).containsOnly(200, 409).contains(200);
 		replies.stream().filter(r -> r.status() == 409).forEach(r -> r.isProblem(HttpStatus.CONFLICT, "code"));
 		int applied = (int) replies.stream().filter(r -> r.status() == 200).count();
 		assertThat(versions()).isEqualTo(IntStream.rangeClosed(1, 1 + applied).boxed().toList());
-		assertThat(this.api.get("/api/resources/{code}", code).json().path("version").asInt()).isEqualTo(1 + applied);
+		assertThat(this.api.get("/api/resources/{code}", this.code).json().path("version").asInt()).isEqualTo(1 + applied);
 	}
 
 	/** Starts every task at once and waits for all of them. */
@@ -125,7 +110,7 @@ class ConcurrentChangesIntegrationTests {
 
 	private List<Integer> versions() {
 		List<Integer> versions = new ArrayList<>();
-		for (JsonNode entry : this.api.get("/api/resources/{code}/history", this.licences.get("code")).json()) {
+		for (JsonNode entry : this.api.get("/api/resources/{code}/history", this.code).json()) {
 			versions.add(entry.path("version").asInt());
 		}
 		return versions;

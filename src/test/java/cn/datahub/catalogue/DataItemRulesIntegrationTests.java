@@ -2,25 +2,14 @@ package cn.datahub.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
-
-import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
-import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
-import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
 import static cn.datahub.catalogue.CatalogueFixtures.itemOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,26 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The rules for a resource's data items (信息项): at least one, each an ASCII identifier that becomes an Avro
  * field, named once, titled, and of a known type.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class DataItemRulesIntegrationTests {
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	private CatalogueApi api;
-
-	private String regulator;
-
-	/** 企业营业执照信息: tyshxydm, qymc, fddbr, zczb, clrq. */
-	private Map<String, Object> licences;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
-		this.regulator = this.api.register(countyDepartment("冠县市场监督管理局"));
-		this.licences = businessLicences(freshResourceCode("GX-SCJG"), this.regulator);
-	}
+@HubTest
+class DataItemRulesIntegrationTests extends LicenceTests {
 
 	@Test
 	void rejectsMissingOrEmptyItems() {
@@ -90,7 +61,7 @@ class DataItemRulesIntegrationTests {
 
 		this.api.create(this.licences);
 
-		assertThat(this.api.get("/api/resources/{code}", code()).json().path("items").get(2).path("type").asText()).isEqualTo(stored);
+		assertThat(this.api.get("/api/resources/{code}", this.code).json().path("items").get(2).path("type").asText()).isEqualTo(stored);
 	}
 
 	@ParameterizedTest
@@ -109,15 +80,6 @@ class DataItemRulesIntegrationTests {
 		this.licences.put("items", items);
 
 		refused("items[1]");
-	}
-
-	private String code() {
-		return (String) this.licences.get("code");
-	}
-
-	private void refused(String field) {
-		this.api.post(this.licences, "/api/resources").isProblem(HttpStatus.UNPROCESSABLE_ENTITY, field);
-		this.api.assertNothingStored(code(), this.regulator);
 	}
 
 }

@@ -3,8 +3,10 @@ package cn.datahub.catalogue;
 import java.util.List;
 import java.util.Map;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
-import org.junit.jupiter.api.BeforeEach;
+import cn.datahub.testing.CatalogueApi;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
+import cn.datahub.testing.Usccs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,32 +14,19 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.CatalogueFixtures.GUANXIAN;
 import static cn.datahub.catalogue.CatalogueFixtures.LIAOCHENG;
 import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
 import static cn.datahub.catalogue.CatalogueFixtures.department;
-import static cn.datahub.catalogue.CatalogueFixtures.freshUscc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HubTest
 class DepartmentRegistrationIntegrationTests {
 
 	@Autowired
-	private TestRestTemplate rest;
-
 	private CatalogueApi api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
-	}
 
 	@Test
 	void registersCountyDepartmentAndReadsItBack() {
@@ -60,7 +49,7 @@ class DepartmentRegistrationIntegrationTests {
 	@ParameterizedTest
 	@CsvSource({ "371500, CITY, 聊城市大数据局", "370000, PROVINCE, 山东省大数据局", "371525, COUNTY, 冠县卫生健康局" })
 	void registersDepartmentWhoseLevelMatchesItsRegion(String regionCode, String level, String name) {
-		String code = freshUscc(regionCode);
+		String code = Usccs.fresh(regionCode);
 
 		assertThat(this.api.post(department(code, name, regionCode, level), "/api/departments").status()).isEqualTo(201);
 		assertThat(this.api.get("/api/departments/{code}", code).text("level")).isEqualTo(level);
@@ -90,7 +79,7 @@ class DepartmentRegistrationIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "999999", "371599", "37152", "3715250", "冠县" })
 	void rejectsUnknownRegionCode(String regionCode) {
-		String code = freshUscc(GUANXIAN);
+		String code = Usccs.fresh(GUANXIAN);
 
 		this.api.post(department(code, "冠县公安局", regionCode, "COUNTY"), "/api/departments")
 			.isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "regionCode");
@@ -102,7 +91,7 @@ class DepartmentRegistrationIntegrationTests {
 	@CsvSource({ "371525, CITY", "371525, PROVINCE", "371500, COUNTY", "370000, CITY", "371525, county", "371525, TOWN",
 			"371525, ''" })
 	void rejectsLevelThatDoesNotMatchTheRegion(String regionCode, String level) {
-		String code = freshUscc(regionCode);
+		String code = Usccs.fresh(regionCode);
 
 		this.api.post(department(code, "冠县公安局", regionCode, level), "/api/departments")
 			.isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "level");
@@ -114,7 +103,7 @@ class DepartmentRegistrationIntegrationTests {
 	@NullSource
 	@ValueSource(strings = { "", "   ", "\t\n", "\u3000\u3000" })
 	void rejectsBlankName(String name) {
-		String code = freshUscc(GUANXIAN);
+		String code = Usccs.fresh(GUANXIAN);
 
 		this.api.post(department(code, name, GUANXIAN, "COUNTY"), "/api/departments")
 			.isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "name");
@@ -145,7 +134,7 @@ class DepartmentRegistrationIntegrationTests {
 
 		this.api.put(department(code, "", GUANXIAN, "CITY"), "/api/departments/{code}", code)
 			.isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "name", "level");
-		this.api.put(department(freshUscc(GUANXIAN), "冠县公安局", GUANXIAN, "COUNTY"), "/api/departments/{code}", code)
+		this.api.put(department(Usccs.fresh(GUANXIAN), "冠县公安局", GUANXIAN, "COUNTY"), "/api/departments/{code}", code)
 			.isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "code");
 		this.api.put(department(code, "聊城市公安局冠县分局", LIAOCHENG, "COUNTY"), "/api/departments/{code}", code)
 			.isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "level");
@@ -159,7 +148,7 @@ class DepartmentRegistrationIntegrationTests {
 	void listsTheDepartmentsOfOneRegion() {
 		String police = this.api.register(countyDepartment("冠县公安局"));
 		String regulator = this.api.register(countyDepartment("冠县市场监督管理局"));
-		String city = this.api.register(department(freshUscc(LIAOCHENG), "聊城市大数据局", LIAOCHENG, "CITY"));
+		String city = this.api.register(department(Usccs.fresh(LIAOCHENG), "聊城市大数据局", LIAOCHENG, "CITY"));
 
 		Reply guanxian = this.api.get("/api/departments?regionCode={region}", GUANXIAN);
 

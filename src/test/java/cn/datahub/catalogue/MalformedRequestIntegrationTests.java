@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
+import cn.datahub.testing.CatalogueApi;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,20 +22,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 
-import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
 import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
-import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
 import static cn.datahub.catalogue.CatalogueFixtures.itemOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -43,34 +37,14 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * Requests a client got wrong: each answered with a 4xx problem body that says what is wrong, never a 500, and
  * nothing stored.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class MalformedRequestIntegrationTests {
-
-	@Autowired
-	private TestRestTemplate rest;
+@HubTest
+class MalformedRequestIntegrationTests extends LicenceTests {
 
 	@LocalServerPort
 	private int port;
 
 	@Value("${hub.max-json-body-bytes}")
 	private int maxJsonBodyBytes;
-
-	private CatalogueApi api;
-
-	private String regulator;
-
-	private Map<String, Object> licences;
-
-	private String code;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
-		this.regulator = this.api.register(countyDepartment("冠县市场监督管理局"));
-		this.code = freshResourceCode("GX-SCJG");
-		this.licences = businessLicences(this.code, this.regulator);
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"code\": \"GX-1\",", "not json", "{'code': 'GX-1'}", "{\"code\" \"GX-1\"}", "", "null", "[]",
@@ -211,10 +185,6 @@ class MalformedRequestIntegrationTests {
 
 	private Reply postRaw(String path, byte[] body) {
 		return this.api.send(HttpMethod.POST, path, body, MediaType.APPLICATION_JSON_VALUE);
-	}
-
-	private void assertNothingStored() {
-		this.api.assertNothingStored(this.code, this.regulator);
 	}
 
 	private static Consumer<Map<String, Object>> change(Consumer<Map<String, Object>> change) {

@@ -4,20 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
-import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
-import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
 import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,25 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dated history of a resource: one entry per committed change, holding the resource as it stood, and none for
  * a request that changed nothing or was refused.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ResourceHistoryIntegrationTests {
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	private CatalogueApi api;
-
-	private Map<String, Object> licences;
-
-	private String code;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
-		this.code = freshResourceCode("GX-SCJG");
-		this.licences = businessLicences(this.code, this.api.register(countyDepartment("冠县市场监督管理局")));
-	}
+@HubTest
+class ResourceHistoryIntegrationTests extends LicenceTests {
 
 	@Test
 	void recordsEveryChangeAsADatedHistoryEntryWithTheResourceAsItStood() {

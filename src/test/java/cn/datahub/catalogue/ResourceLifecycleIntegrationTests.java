@@ -3,46 +3,20 @@ package cn.datahub.catalogue;
 import java.util.List;
 import java.util.Map;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
-import org.junit.jupiter.api.BeforeEach;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
-import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
-import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
-import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * DRAFT → PUBLISHED → RETIRED, through the publish and retire endpoints and through PUT, with the dated history
  * every change leaves.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ResourceLifecycleIntegrationTests {
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	private CatalogueApi api;
-
-	private Map<String, Object> licences;
-
-	private String code;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
-		String regulator = this.api.register(countyDepartment("冠县市场监督管理局"));
-		this.code = freshResourceCode("GX-SCJG");
-		this.licences = businessLicences(this.code, regulator);
-	}
+@HubTest
+class ResourceLifecycleIntegrationTests extends LicenceTests {
 
 	@Test
 	void createsDraftWhenNoStatusIsGiven() {
@@ -161,7 +135,7 @@ class ResourceLifecycleIntegrationTests {
 		Reply deleted = this.api.delete("/api/resources/{code}", this.code);
 
 		assertThat(deleted.status()).isEqualTo(204);
-		this.api.assertNothingStored(this.code, (String) this.licences.get("providerCode"));
+		assertNothingStored();
 		this.api.delete("/api/resources/{code}", this.code).isProblem(HttpStatus.NOT_FOUND);
 	}
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
-import org.junit.jupiter.api.BeforeEach;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
+import cn.datahub.testing.Usccs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,18 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.catalogue.CatalogueFixtures.GUANXIAN;
-import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
 import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
-import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
-import static cn.datahub.catalogue.CatalogueFixtures.freshUscc;
 import static cn.datahub.catalogue.CatalogueFixtures.itemOf;
 import static cn.datahub.catalogue.CatalogueFixtures.residents;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,34 +29,16 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * The catalogue's rules for a resource, each broken on its own and then several at once; a refused resource leaves
  * no trace.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ResourceRulesIntegrationTests {
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	private CatalogueApi api;
-
-	/** A fresh provider per test: its listing shows exactly what the test stored. */
-	private String regulator;
-
-	private Map<String, Object> licences;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
-		this.regulator = this.api.register(countyDepartment("冠县市场监督管理局"));
-		this.licences = businessLicences(freshResourceCode("GX-SCJG"), this.regulator);
-	}
+@HubTest
+class ResourceRulesIntegrationTests extends LicenceTests {
 
 	@Test
 	void storesValidResourceAsSubmitted() {
 		Reply created = this.api.post(this.licences, "/api/resources");
 
 		assertThat(created.status()).isEqualTo(201);
-		assertThat(created.headers().getLocation()).hasPath("/api/resources/" + code());
-		Reply read = this.api.get("/api/resources/{code}", code());
+		assertThat(created.headers().getLocation()).hasPath("/api/resources/" + this.code);
+		Reply read = this.api.get("/api/resources/{code}", this.code);
 		assertThat(read.json()).isEqualTo(created.json());
 		assertThat(read.text("name")).isEqualTo("企业营业执照信息");
 		assertThat(read.text("providerCode")).isEqualTo(this.regulator);
@@ -83,14 +58,14 @@ class ResourceRulesIntegrationTests {
 	void rejectsProviderThatIsNotARegisteredDepartment(String providerCode) {
 		this.licences.put("providerCode", providerCode);
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, "providerCode");
+		refused("providerCode");
 	}
 
 	@Test
 	void rejectsProviderWithAValidButUnregisteredCode() {
-		this.licences.put("providerCode", freshUscc(GUANXIAN));
+		this.licences.put("providerCode", Usccs.fresh(GUANXIAN));
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, "providerCode");
+		refused("providerCode");
 	}
 
 	@ParameterizedTest
@@ -101,7 +76,7 @@ class ResourceRulesIntegrationTests {
 
 		this.api.create(this.licences);
 
-		assertThat(this.api.get("/api/resources/{code}", code()).text("domain")).isEqualTo(stored);
+		assertThat(this.api.get("/api/resources/{code}", this.code).text("domain")).isEqualTo(stored);
 	}
 
 	@ParameterizedTest
@@ -110,7 +85,7 @@ class ResourceRulesIntegrationTests {
 	void rejectsUnknownDomain(String domain) {
 		this.licences.put("domain", domain);
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, "domain");
+		refused("domain");
 	}
 
 	@ParameterizedTest
@@ -120,7 +95,7 @@ class ResourceRulesIntegrationTests {
 	void rejectsUnknownEnumeratedValue(String field, String value) {
 		this.licences.put(field, value);
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, field);
+		refused(field);
 	}
 
 	@ParameterizedTest
@@ -128,7 +103,7 @@ class ResourceRulesIntegrationTests {
 	void rejectsMissingEnumeratedValue(String field) {
 		this.licences.remove(field);
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, field);
+		refused(field);
 	}
 
 	@Test
@@ -138,7 +113,7 @@ class ResourceRulesIntegrationTests {
 
 		this.api.create(this.licences);
 
-		Reply read = this.api.get("/api/resources/{code}", code());
+		Reply read = this.api.get("/api/resources/{code}", this.code);
 		assertThat(List.of(read.text("category"), read.text("shareType"), read.text("openType"), read.text("updateCycle")))
 			.containsExactly("THEME", "CONDITIONAL", "NOT_OPEN", "QUARTERLY");
 	}
@@ -149,14 +124,14 @@ class ResourceRulesIntegrationTests {
 	void rejectsBlankName(String name) {
 		this.licences.put("name", name);
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, "name");
+		refused("name");
 	}
 
 	@Test
 	void rejectsNameLongerThan200Characters() {
 		this.licences.put("name", "企".repeat(201));
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, "name");
+		refused("name");
 	}
 
 	@ParameterizedTest
@@ -172,14 +147,14 @@ class ResourceRulesIntegrationTests {
 	@Test
 	void rejectsSecondResourceWithTheSameCodeAndKeepsTheFirst() {
 		this.api.create(this.licences);
-		Map<String, Object> other = residents(code(), this.api.register(countyDepartment("冠县公安局")));
+		Map<String, Object> other = residents(this.code, this.api.register(countyDepartment("冠县公安局")));
 
 		this.api.post(other, "/api/resources").isProblem(HttpStatus.CONFLICT, "code");
 
-		Reply stored = this.api.get("/api/resources/{code}", code());
+		Reply stored = this.api.get("/api/resources/{code}", this.code);
 		assertThat(stored.text("name")).isEqualTo("企业营业执照信息");
 		assertThat(stored.text("providerCode")).isEqualTo(this.regulator);
-		assertThat(this.api.changes(code())).containsExactly("CREATED");
+		assertThat(this.api.changes(this.code)).containsExactly("CREATED");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -191,7 +166,7 @@ class ResourceRulesIntegrationTests {
 		itemOf(this.licences, 2).put("title", "");
 		itemOf(this.licences, 4).put("name", "QYMC");
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, fields);
+		refused(fields);
 	}
 
 	static Stream<Arguments> severalViolations() {
@@ -207,15 +182,6 @@ class ResourceRulesIntegrationTests {
 		String[] all = Arrays.copyOf(first, first.length + more.length);
 		System.arraycopy(more, 0, all, first.length, more.length);
 		return all;
-	}
-
-	private String code() {
-		return (String) this.licences.get("code");
-	}
-
-	private void refused(HttpStatus status, String... fields) {
-		this.api.post(this.licences, "/api/resources").isProblem(status, fields);
-		this.api.assertNothingStored(code(), this.regulator);
 	}
 
 }

@@ -1,55 +1,37 @@
 package cn.datahub.catalogue;
 
 import java.util.List;
-import java.util.Map;
 
-import cn.datahub.catalogue.CatalogueApi.Reply;
+import cn.datahub.testing.CatalogueApi.Reply;
+import cn.datahub.testing.HubTest;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 
-import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
-import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
 import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
-import static cn.datahub.catalogue.CatalogueFixtures.item;
 import static cn.datahub.catalogue.CatalogueFixtures.items;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Avro record schema the exchange validates records with, derived from a resource's data items.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class ResourceSchemaIntegrationTests {
+@HubTest
+class ResourceSchemaIntegrationTests extends LicenceTests {
 
-	@Autowired
-	private TestRestTemplate rest;
-
-	private CatalogueApi api;
-
-	private Map<String, Object> licences;
-
-	private String code;
-
+	/** A code with a dot, which an Avro name cannot hold, and one item of every type. */
 	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
+	void useADottedCodeAndEveryItemType() {
 		this.code = freshResourceCode("GX-SCJG.qy");
-		this.licences = businessLicences(this.code, this.api.register(countyDepartment("冠县市场监督管理局")));
-		this.licences.put("items", items(item("tyshxydm", "统一社会信用代码", "string", true),
-				item("clrq", "成立日期", "date", true), item("zczb", "注册资本（万元）", "decimal", false),
-				item("cyrs", "从业人数", "integer", false), item("djsj", "登记时间", "datetime", true),
-				item("sfzx", "是否注销", "boolean", false)));
+		this.licences.put("code", this.code);
+		this.licences.put("items", items(new DataItem("tyshxydm", "统一社会信用代码", "string", true),
+				new DataItem("clrq", "成立日期", "date", true), new DataItem("zczb", "注册资本（万元）", "decimal", false),
+				new DataItem("cyrs", "从业人数", "integer", false), new DataItem("djsj", "登记时间", "datetime", true),
+				new DataItem("sfzx", "是否注销", "boolean", false)));
 	}
 
 	@Test
@@ -105,8 +87,8 @@ class ResourceSchemaIntegrationTests {
 	@Test
 	void followsTheItemsWhenTheyChange() {
 		this.api.create(this.licences);
-		this.licences.put("items", items(item("tyshxydm", "统一社会信用代码", "string", true),
-				item("jyfw", "经营范围", "string", false)));
+		this.licences.put("items", items(new DataItem("tyshxydm", "统一社会信用代码", "string", true),
+				new DataItem("jyfw", "经营范围", "string", false)));
 
 		assertThat(this.api.put(this.licences, "/api/resources/{code}", this.code).status()).isEqualTo(200);
 

@@ -2,23 +2,15 @@ package cn.datahub.catalogue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
-import static cn.datahub.catalogue.CatalogueFixtures.businessLicences;
-import static cn.datahub.catalogue.CatalogueFixtures.countyDepartment;
-import static cn.datahub.catalogue.CatalogueFixtures.freshResourceCode;
 import static cn.datahub.catalogue.CatalogueFixtures.residents;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,25 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Share by default: a conditional resource states its conditions, a resource that is not shared cites the law that
  * bars it and is not open either, and a base resource is always shared unconditionally.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class SharingRulesIntegrationTests {
-
-	@Autowired
-	private TestRestTemplate rest;
-
-	private CatalogueApi api;
-
-	private String regulator;
-
-	private Map<String, Object> licences;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new CatalogueApi(this.rest);
-		this.regulator = this.api.register(countyDepartment("冠县市场监督管理局"));
-		this.licences = businessLicences(freshResourceCode("GX-SCJG"), this.regulator);
-	}
+@HubTest
+class SharingRulesIntegrationTests extends LicenceTests {
 
 	@ParameterizedTest
 	@NullSource
@@ -53,7 +28,7 @@ class SharingRulesIntegrationTests {
 		this.licences.put("shareType", "CONDITIONAL");
 		this.licences.put("shareCondition", condition);
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, "shareCondition");
+		refused("shareCondition");
 	}
 
 	@ParameterizedTest
@@ -64,7 +39,7 @@ class SharingRulesIntegrationTests {
 		this.licences.put("openType", "NOT_OPEN");
 		this.licences.put("notSharedBasis", basis);
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, "notSharedBasis");
+		refused("notSharedBasis");
 	}
 
 	@Test
@@ -74,7 +49,7 @@ class SharingRulesIntegrationTests {
 
 		this.api.create(this.licences);
 
-		assertThat(this.api.get("/api/resources/{code}", code()).text("notSharedBasis")).isEqualTo("《中华人民共和国个人信息保护法》第十三条");
+		assertThat(this.api.get("/api/resources/{code}", this.code).text("notSharedBasis")).isEqualTo("《中华人民共和国个人信息保护法》第十三条");
 	}
 
 	@ParameterizedTest
@@ -82,34 +57,25 @@ class SharingRulesIntegrationTests {
 	void rejectsNotSharedResourceThatIsOpen(String openType) {
 		this.licences.putAll(Map.of("shareType", "NOT_SHARED", "notSharedBasis", "《中华人民共和国保守国家秘密法》", "openType", openType));
 
-		refused(HttpStatus.UNPROCESSABLE_ENTITY, "openType");
+		refused("openType");
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "CONDITIONAL, shareCondition, 仅限户籍管理用途", "NOT_SHARED, notSharedBasis, 《中华人民共和国居民身份证法》第十九条" })
 	void rejectsBaseResourceThatIsNotSharedUnconditionally(String shareType, String justification, String text) {
-		Map<String, Object> residents = residents(code(), this.regulator);
+		Map<String, Object> residents = residents(this.code, this.regulator);
 		residents.put("shareType", shareType);
 		residents.put(justification, text);
 
 		this.api.post(residents, "/api/resources").isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "shareType");
-		this.api.assertNothingStored(code(), this.regulator);
+		assertNothingStored();
 	}
 
 	@Test
 	void acceptsBaseResourceSharedUnconditionally() {
-		this.api.create(residents(code(), this.regulator));
+		this.api.create(residents(this.code, this.regulator));
 
-		assertThat(this.api.get("/api/resources/{code}", code()).text("category")).isEqualTo("BASE");
-	}
-
-	private String code() {
-		return (String) this.licences.get("code");
-	}
-
-	private void refused(HttpStatus status, String... fields) {
-		this.api.post(this.licences, "/api/resources").isProblem(status, fields);
-		this.api.assertNothingStored(code(), this.regulator);
+		assertThat(this.api.get("/api/resources/{code}", this.code).text("category")).isEqualTo("BASE");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import cn.datahub.testing.Usccs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,15 +38,14 @@ class UsccTests {
 
 	@Test
 	void acceptsCheckCharacterZeroWhenTheWeightedSumIsAMultipleOf31() {
-		assertThat(CatalogueFixtures.withCheckCharacter("11371525MB000000T")).isEqualTo("11371525MB000000T0");
+		assertThat(Usccs.withCheckCharacter("11371525MB000000T")).isEqualTo("11371525MB000000T0");
 		assertThat(Uscc.isValid("11371525MB000000T0")).isTrue();
 	}
 
 	@Test
-	void fixtureComputesTheSameCheckCharacterAsThePublishedCode() {
-		assertThat(CatalogueFixtures.withCheckCharacter(LIAOCHENG_OFFICE.substring(0, 17))).isEqualTo(LIAOCHENG_OFFICE);
-		assertThat(IntStream.range(0, 50).mapToObj(i -> CatalogueFixtures.freshUscc(CatalogueFixtures.GUANXIAN)))
-			.allMatch(Uscc::isValid);
+	void computesTheCheckCharacterOfThePublishedCodeAndOfEveryFreshTestCode() {
+		assertThat(Usccs.withCheckCharacter(LIAOCHENG_OFFICE.substring(0, 17))).isEqualTo(LIAOCHENG_OFFICE);
+		assertThat(IntStream.range(0, 50).mapToObj(i -> Usccs.fresh(CatalogueFixtures.GUANXIAN))).allMatch(Uscc::isValid);
 	}
 
 	@ParameterizedTest(name = "position {0}")

@@ -10,17 +10,23 @@ import cn.datahub.catalogue.DepartmentForm;
 import cn.datahub.catalogue.ResourceForm;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hub's HTTP API as integration tests drive it. Search parameters are percent-encoded as UTF-8, so 营业执照 and
- * 有条件共享 reach the server as a browser would send them. Writes assert the status the contract promises.
+ * 有条件共享 reach the server as a browser would send them. Catalogue writes assert the status the contract
+ * promises; uploads and exports answer as they come, for the test to check.
  */
 public record HubClient(TestRestTemplate http) {
 
@@ -44,6 +50,20 @@ public record HubClient(TestRestTemplate http) {
 	public JsonNode update(ResourceForm resource) {
 		return assertStatus(this.http.exchange("/api/resources/{code}", HttpMethod.PUT, new HttpEntity<>(resource),
 				JsonNode.class, resource.code()), HttpStatus.OK);
+	}
+
+	/**
+	 * Creates a resource in the status it states; a retired one is created published and then retired, the only way
+	 * the API allows.
+	 */
+	public void store(ResourceForm resource) {
+		if ("RETIRED".equals(resource.status())) {
+			create(ResourceForms.withStatus(resource, "PUBLISHED"));
+			retire(resource.code());
+		}
+		else {
+			create(resource);
+		}
 	}
 
 	public JsonNode publish(String code) {
@@ -95,6 +115,21 @@ public record HubClient(TestRestTemplate http) {
 		return this.http.getForEntity(encoded, JsonNode.class);
 	}
 
+	/** Uploads a catalogue file as a browser or a department's script does. */
+	public ResponseEntity<JsonNode> upload(String fileName, byte[] content) {
+		return postFile("/api/resources/import", fileName, content);
+	}
+
+	/** Uploads a department's own catalogue, whose rows must all be that department's. */
+	public ResponseEntity<JsonNode> uploadFor(String providerCode, String fileName, byte[] content) {
+		return postFile("/api/resources/import?providerCode=" + providerCode, fileName, content);
+	}
+
+	/** Exports the catalogue; the query as written, {@code format=xlsx&providerCode=…}. */
+	public ResponseEntity<byte[]> export(String query) {
+		return this.http.getForEntity("/api/resources/export?" + query, byte[].class);
+	}
+
 	/** The codes of a search answer's hits, in the order given. */
 	public static List<String> codes(JsonNode result) {
 		return hits(result).stream().map(hit -> hit.path("code").asText()).toList();
@@ -102,6 +137,21 @@ public record HubClient(TestRestTemplate http) {
 
 	public static List<JsonNode> hits(JsonNode result) {
 		return StreamSupport.stream(result.path("items").spliterator(), false).toList();
+	}
+
+	private ResponseEntity<JsonNode> postFile(String url, String fileName, byte[] content) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("file", new ByteArrayResource(content) {
+
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+
+		});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return this.http.postForEntity(url, new HttpEntity<>(body, headers), JsonNode.class);
 	}
 
 	private static JsonNode assertStatus(ResponseEntity<JsonNode> response, HttpStatus expected) {

@@ -3,6 +3,7 @@ package cn.datahub.catalogue.search;
 import java.io.IOException;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import cn.datahub.system.ProblemBodies;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,10 +19,8 @@ class SearchProblems {
 
 	@ExceptionHandler({ IOException.class, ElasticsearchException.class })
 	ProblemDetail unavailable(Exception ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		return ProblemBodies.of(HttpStatus.SERVICE_UNAVAILABLE, "Search unavailable",
 				"The search index cannot be reached; the catalogue itself answers at /api/resources. Try again shortly.");
-		problem.setTitle("Search unavailable");
-		return problem;
 	}
 
 }

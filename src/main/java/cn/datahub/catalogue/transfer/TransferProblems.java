@@ -1,38 +1,38 @@
 package cn.datahub.catalogue.transfer;
 
+import cn.datahub.system.ProblemBodies;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Refused uploads as RFC 9457 problem bodies: a file with invalid rows lists every error by row and column.
+ * Refused uploads as RFC 9457 problem bodies naming the file: a file with invalid rows lists every error by row and
+ * column.
  */
 @RestControllerAdvice
 class TransferProblems {
 
 	@ExceptionHandler
 	ProblemDetail rejected(ImportRejected ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-		problem.setTitle("The file breaks catalogue rules; nothing was stored");
-		problem.setProperty("file", ex.fileName());
-		problem.setProperty("errors", ex.errors());
-		return problem;
+		return naming(ex.fileName(), ProblemBodies.of(HttpStatus.UNPROCESSABLE_ENTITY,
+				"The file breaks catalogue rules; nothing was stored", ex.getMessage(), ex.errors()));
 	}
 
 	@ExceptionHandler
 	ProblemDetail unreadable(UnreadableFile ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Unreadable file");
-		problem.setProperty("file", ex.fileName());
-		return problem;
+		return naming(ex.fileName(), ProblemBodies.of(HttpStatus.BAD_REQUEST, "Unreadable file", ex.getMessage()));
 	}
 
 	@ExceptionHandler
 	ProblemDetail unsupported(UnsupportedFileType ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage());
-		problem.setTitle("Unsupported file type");
-		problem.setProperty("file", ex.fileName());
+		return naming(ex.fileName(),
+				ProblemBodies.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file type", ex.getMessage()));
+	}
+
+	private static ProblemDetail naming(String fileName, ProblemDetail problem) {
+		problem.setProperty("file", fileName);
 		return problem;
 	}
 

@@ -6,12 +6,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.testing.HubClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import static cn.datahub.testing.HubClient.codes;
 import static cn.datahub.testing.HubClient.hits;
@@ -26,15 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChineseSearchIntegrationTests {
 
 	@Autowired
-	private TestRestTemplate http;
-
 	private HubClient api;
-
-	@BeforeEach
-	void loadCatalogue() {
-		this.api = new HubClient(this.http);
-		CatalogueFixture.loadInto(this.api);
-	}
 
 	@Test
 	void findsEveryResourceMentioningThePhraseInNameItemsOrSummaryAndNoOther() {

@@ -10,21 +10,20 @@ import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.system.ElasticsearchTestNode;
 import cn.datahub.system.ManagedElasticsearchNode;
 import cn.datahub.testing.HubClient;
+import cn.datahub.testing.HubTest;
+import cn.datahub.testing.ResourceForms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.testing.HubClient.hits;
-import static cn.datahub.catalogue.search.CatalogueFixture.withName;
+import static cn.datahub.testing.ResourceForms.withName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,8 +32,7 @@ import static org.awaitility.Awaitility.await;
  * wait in the index outbox; once the node is back, the relay's timer carries them over, a few per batch here.
  * Stops the run's shared node, and always starts it again.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.index-relay.batch-size=2")
-@ActiveProfiles("test")
+@HubTest(properties = "hub.index-relay.batch-size=2")
 @DirtiesContext
 class IndexOutboxCatchUpIntegrationTests {
 
@@ -42,13 +40,13 @@ class IndexOutboxCatchUpIntegrationTests {
 	private TestRestTemplate http;
 
 	@Autowired
-	private JdbcTemplate jdbc;
-
 	private HubClient api;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@BeforeEach
 	void registerDepartments() {
-		this.api = new HubClient(this.http);
 		CatalogueFixture.registerDepartments(this.api);
 	}
 
@@ -123,7 +121,7 @@ class IndexOutboxCatchUpIntegrationTests {
 	}
 
 	private static ResourceForm resource(String code, String name) {
-		return CatalogueFixture.resource(code, name, CatalogueFixture.YG_GA, "DEPARTMENT", "PUBLIC_SAFETY", "CONDITIONAL",
+		return ResourceForms.resource(code, name, CatalogueFixture.YG_GA.code(), "DEPARTMENT", "PUBLIC_SAFETY", "CONDITIONAL",
 				"NOT_OPEN", "DAILY", "DRAFT", "阳谷县公安局户政管理业务数据", new DataItem("gmsfhm", "公民身份号码", "string", true));
 	}
 

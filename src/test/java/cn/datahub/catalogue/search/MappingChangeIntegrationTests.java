@@ -16,17 +16,14 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import cn.datahub.system.ElasticsearchTestNode;
 import cn.datahub.testing.HubClient;
+import cn.datahub.testing.HubTest;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,8 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A hub started against an index built with another mapping (its name carries another hash) rebuilds the index
  * from the database under the current mapping's hash, swaps the alias and drops the old index.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@HubTest
 @DirtiesContext
 class MappingChangeIntegrationTests {
 
@@ -47,7 +43,7 @@ class MappingChangeIntegrationTests {
 	private static final String OLD_INDEX = ALIAS + "-0123456789ab-20200101000000000";
 
 	@Autowired
-	private TestRestTemplate http;
+	private HubClient api;
 
 	@Autowired
 	private ElasticsearchClient client;
@@ -81,12 +77,11 @@ class MappingChangeIntegrationTests {
 
 	@Test
 	void searchesTheDatabaseContentNotTheOldIndex() {
-		HubClient api = new HubClient(this.http);
-		CatalogueFixture.registerDepartments(api);
-		api.create(CatalogueFixture.RESOURCES.get(0));
+		CatalogueFixture.registerDepartments(this.api);
+		this.api.create(CatalogueFixture.RESOURCES.get(0));
 
-		assertThat(codes(api.search("q", "371500-OLD-0001"))).isEmpty();
-		assertThat(codes(api.search("q", CatalogueFixture.PHRASE))).containsExactly(CatalogueFixture.RESOURCES.get(0).code());
+		assertThat(codes(this.api.search("q", "371500-OLD-0001"))).isEmpty();
+		assertThat(codes(this.api.search("q", CatalogueFixture.PHRASE))).containsExactly(CatalogueFixture.RESOURCES.get(0).code());
 	}
 
 	private static String mapping() throws IOException {

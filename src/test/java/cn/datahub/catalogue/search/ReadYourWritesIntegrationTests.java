@@ -7,38 +7,33 @@ import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.DepartmentForm;
 import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.testing.HubClient;
+import cn.datahub.testing.HubTest;
+import cn.datahub.testing.ResourceForms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 import static cn.datahub.testing.HubClient.codes;
 import static cn.datahub.testing.HubClient.hits;
-import static cn.datahub.catalogue.search.CatalogueFixture.withName;
+import static cn.datahub.testing.ResourceForms.withName;
+import static cn.datahub.testing.Usccs.withCheckCharacter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A registrar finds what they just saved: every catalogue write is in the index, refreshed, by the time its HTTP
  * call answers. The relay's timer is switched off here, so only the after-commit path can have put it there.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hub.index-relay.period-ms=3600000")
-@ActiveProfiles("test")
+@HubTest(properties = "hub.index-relay.period-ms=3600000")
 @DirtiesContext
 class ReadYourWritesIntegrationTests {
 
 	@Autowired
-	private TestRestTemplate http;
-
 	private HubClient api;
 
 	@BeforeEach
 	void registerDepartments() {
-		this.api = new HubClient(this.http);
 		CatalogueFixture.registerDepartments(this.api);
 	}
 
@@ -106,9 +101,9 @@ class ReadYourWritesIntegrationTests {
 
 	@Test
 	void relabelsAResourceAtOnceWhenItsDepartmentIsRenamed() {
-		DepartmentForm centre = CatalogueFixture.department("12371525MB0Q58210", "冠县大数据中心", "371525", "COUNTY");
+		DepartmentForm centre = new DepartmentForm(withCheckCharacter("12371525MB0Q58210"), "冠县大数据中心", "371525", "COUNTY");
 		this.api.register(centre);
-		this.api.create(CatalogueFixture.resource("371525-DSJ-0001", "政务信息系统目录信息", centre, "DEPARTMENT", "NONE",
+		this.api.create(ResourceForms.resource("371525-DSJ-0001", "政务信息系统目录信息", centre.code(), "DEPARTMENT", "NONE",
 				"UNCONDITIONAL", "NOT_OPEN", "QUARTERLY", "PUBLISHED", "全县政务信息系统的登记和上云情况",
 				new DataItem("xtmc", "系统名称", "string", true)));
 
@@ -128,7 +123,7 @@ class ReadYourWritesIntegrationTests {
 	}
 
 	private static ResourceForm draft(String code, String name) {
-		return CatalogueFixture.resource(code, name, CatalogueFixture.GX_SP, "DEPARTMENT", "HOUSING", "CONDITIONAL",
+		return ResourceForms.resource(code, name, CatalogueFixture.GX_SP.code(), "DEPARTMENT", "HOUSING", "CONDITIONAL",
 				"NOT_OPEN", "MONTHLY", "DRAFT", "自然资源部门登记的权属和地块信息",
 				new DataItem("dkbm", "地块编码", "string", true), new DataItem("qlr", "权利人", "string", true));
 	}

@@ -8,11 +8,9 @@ import java.util.Set;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.testing.HubClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +33,9 @@ class ReindexIntegrationTests {
 	private TestRestTemplate http;
 
 	@Autowired
+	private HubClient api;
+
+	@Autowired
 	private ElasticsearchClient client;
 
 	@Autowired
@@ -42,14 +43,6 @@ class ReindexIntegrationTests {
 
 	@Autowired
 	private JdbcTemplate jdbc;
-
-	private HubClient api;
-
-	@BeforeEach
-	void loadCatalogue() {
-		this.api = new HubClient(this.http);
-		CatalogueFixture.loadInto(this.api);
-	}
 
 	@Test
 	void rebuildsEveryResourceIntoANewIndexBehindTheAlias() throws IOException {

@@ -11,14 +11,11 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.testing.HubClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import static cn.datahub.testing.HubClient.hits;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,15 +31,7 @@ class SearchFacetIntegrationTests {
 			"status", "category", "regionCode");
 
 	@Autowired
-	private TestRestTemplate http;
-
 	private HubClient api;
-
-	@BeforeEach
-	void loadCatalogue() {
-		this.api = new HubClient(this.http);
-		CatalogueFixture.loadInto(this.api);
-	}
 
 	@Test
 	void answersEveryFacetWithTheHits() {

@@ -9,15 +9,12 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.testing.HubClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,15 +34,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class SearchFilterIntegrationTests {
 
 	@Autowired
-	private TestRestTemplate http;
-
 	private HubClient api;
-
-	@BeforeEach
-	void loadCatalogue() {
-		this.api = new HubClient(this.http);
-		CatalogueFixture.loadInto(this.api);
-	}
 
 	static Stream<Arguments> filters() {
 		return Stream.of(

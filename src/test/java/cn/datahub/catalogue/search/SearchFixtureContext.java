@@ -5,17 +5,17 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import cn.datahub.testing.HubTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The hub of the classes that only read {@link CatalogueFixture}: a context (database and index) of their own,
- * so that what other test classes store never shows in the exact result sets they compare.
+ * The hub of the classes that only read {@link CatalogueFixture}, loaded before each test: a context (database
+ * and index) of their own, so that what other test classes store never shows in the exact result sets they compare.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.test.context=search-fixture")
-@ActiveProfiles("test")
+@HubTest(properties = "hub.test.context=search-fixture")
+@ExtendWith(CatalogueFixture.class)
 @interface SearchFixtureContext {
 
 }

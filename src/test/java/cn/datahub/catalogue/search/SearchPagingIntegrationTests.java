@@ -6,14 +6,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.ResourceForm;
 import cn.datahub.testing.HubClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -28,15 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SearchPagingIntegrationTests {
 
 	@Autowired
-	private TestRestTemplate http;
-
 	private HubClient api;
-
-	@BeforeEach
-	void loadCatalogue() {
-		this.api = new HubClient(this.http);
-		CatalogueFixture.loadInto(this.api);
-	}
 
 	@Test
 	void pagesThroughTheWholeCatalogueInCodeOrder() {

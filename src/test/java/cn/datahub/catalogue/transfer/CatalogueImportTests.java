@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import cn.datahub.catalogue.Catalogue;
 import cn.datahub.catalogue.DataItem;
-import cn.datahub.catalogue.Departments;
 import cn.datahub.catalogue.HistoryEntry;
 import cn.datahub.catalogue.OpenType;
 import cn.datahub.catalogue.Resource;
@@ -18,12 +16,12 @@ import cn.datahub.catalogue.ResourceStatus;
 import cn.datahub.catalogue.Resources;
 import cn.datahub.catalogue.ShareType;
 import cn.datahub.catalogue.UpdateCycle;
+import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -37,30 +35,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Valid catalogue files, uploaded over HTTP, create and update resources in one go.
  */
 @HubTest
+@ExtendWith(CountyDepartments.class)
 class CatalogueImportTests {
 
 	@Autowired
-	TestRestTemplate rest;
-
-	@Autowired
-	Catalogue catalogue;
-
-	@Autowired
-	Departments departments;
+	HubClient api;
 
 	@Autowired
 	Resources resources;
 
 	@Autowired
 	ResourceHistory history;
-
-	TransferClient client;
-
-	@BeforeEach
-	void registerCounty() {
-		CountyDepartments.registerIn(this.catalogue, this.departments);
-		this.client = new TransferClient(this.rest);
-	}
 
 	@Test
 	void importsCsvTemplateWithChineseLabelsAndCodes() {
@@ -77,7 +62,7 @@ class CatalogueImportTests {
 					.with(TemplateColumn.OPEN_TYPE, "不予开放")
 					.with(TemplateColumn.ITEMS, "sfzhm:公民身份号码:字符型:必填；xm:姓名:字符型\ncbrq:参保日期:日期型"))));
 
-		ResponseEntity<JsonNode> response = this.client.upload("冠县市场监督管理局目录.csv", file);
+		ResponseEntity<JsonNode> response = this.api.upload("冠县市场监督管理局目录.csv", file);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(summary(response)).isEqualTo(new ImportSummary(3, 0, 0, 3));
@@ -106,7 +91,7 @@ class CatalogueImportTests {
 		rows.add(List.of("", "", ""));
 		rows.add(List.of());
 
-		ResponseEntity<JsonNode> response = this.client.upload("冠县卫生健康局目录.xlsx", xlsx(rows));
+		ResponseEntity<JsonNode> response = this.api.upload("冠县卫生健康局目录.xlsx", xlsx(rows));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(summary(response)).isEqualTo(new ImportSummary(2, 0, 0, 2));
@@ -122,7 +107,7 @@ class CatalogueImportTests {
 				List.of("特种设备使用登记信息", "371525-SCJ-1101", CountyDepartments.MARKET_REGULATION, "WORK_SAFETY", "UNCONDITIONAL",
 						"NOT_OPEN", "MONTHLY", "sbzcdm:设备注册代码:string:required", "县局自行补充")));
 
-		ResponseEntity<JsonNode> response = this.client.upload("special-equipment.csv", file);
+		ResponseEntity<JsonNode> response = this.api.upload("special-equipment.csv", file);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		Resource stored = this.resources.find("371525-SCJ-1101").orElseThrow();
@@ -134,9 +119,9 @@ class CatalogueImportTests {
 	void updatesChangedRowsAndLeavesUnchangedOnesAlone() {
 		TemplateRow licence = resource("371525-SCJ-1201", "企业营业执照信息");
 		TemplateRow permit = resource("371525-SCJ-1202", "药品经营许可证信息");
-		this.client.upload("first.csv", csv(withHeader(List.of(licence, permit))));
+		this.api.upload("first.csv", csv(withHeader(List.of(licence, permit))));
 
-		ResponseEntity<JsonNode> response = this.client.upload("second.csv",
+		ResponseEntity<JsonNode> response = this.api.upload("second.csv",
 				csv(withHeader(List.of(licence, permit.with(TemplateColumn.UPDATE_CYCLE, "实时")))));
 
 		assertThat(summary(response)).isEqualTo(new ImportSummary(0, 1, 1, 2));
@@ -150,7 +135,7 @@ class CatalogueImportTests {
 		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-1401", "企业名称预先核准信息（已停用）")
 			.with(TemplateColumn.STATUS, "已停用"))));
 
-		ResponseEntity<JsonNode> response = this.client.upload("停用资源.csv", file);
+		ResponseEntity<JsonNode> response = this.api.upload("停用资源.csv", file);
 
 		assertThat(summary(response)).isEqualTo(new ImportSummary(1, 0, 0, 1));
 		assertThat(this.resources.find("371525-SCJ-1401").orElseThrow().status()).isEqualTo(ResourceStatus.RETIRED);
@@ -162,7 +147,7 @@ class CatalogueImportTests {
 	void departmentUploadsItsOwnCatalogue() {
 		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-1301", "计量器具强制检定信息"))));
 
-		ResponseEntity<JsonNode> response = this.client.uploadFor(CountyDepartments.MARKET_REGULATION, "计量.csv", file);
+		ResponseEntity<JsonNode> response = this.api.uploadFor(CountyDepartments.MARKET_REGULATION, "计量.csv", file);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(summary(response).created()).isEqualTo(1);
@@ -172,9 +157,9 @@ class CatalogueImportTests {
 	void importsTheExampleRowOfTheBlankTemplates() throws IOException {
 		Path folder = Path.of("catalogue/template");
 
-		ResponseEntity<JsonNode> workbook = this.client.upload("信息资源目录模板.xlsx",
+		ResponseEntity<JsonNode> workbook = this.api.upload("信息资源目录模板.xlsx",
 				Files.readAllBytes(folder.resolve("信息资源目录模板.xlsx")));
-		ResponseEntity<JsonNode> csv = this.client.upload("信息资源目录模板.csv", Files.readAllBytes(folder.resolve("信息资源目录模板.csv")));
+		ResponseEntity<JsonNode> csv = this.api.upload("信息资源目录模板.csv", Files.readAllBytes(folder.resolve("信息资源目录模板.csv")));
 
 		assertThat(workbook.getStatusCode()).as("%s", workbook.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(summary(workbook)).isEqualTo(new ImportSummary(1, 0, 0, 1));

@@ -8,15 +8,13 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.datahub.catalogue.Catalogue;
-import cn.datahub.catalogue.Departments;
 import cn.datahub.catalogue.Resources;
+import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,30 +30,17 @@ import static org.assertj.core.api.Assertions.tuple;
  * A file with any invalid row is refused as a whole, with every error located by row and column.
  */
 @HubTest
+@ExtendWith(CountyDepartments.class)
 class ImportRejectionTests {
 
 	@Autowired
-	TestRestTemplate rest;
+	HubClient api;
 
 	@Autowired
 	ObjectMapper json;
 
 	@Autowired
-	Catalogue catalogue;
-
-	@Autowired
-	Departments departments;
-
-	@Autowired
 	Resources resources;
-
-	TransferClient client;
-
-	@BeforeEach
-	void registerCounty() {
-		CountyDepartments.registerIn(this.catalogue, this.departments);
-		this.client = new TransferClient(this.rest);
-	}
 
 	@Test
 	void storesNothingWhenOneRowOfFiveHundredIsInvalid() {
@@ -64,7 +49,7 @@ class ImportRejectionTests {
 		// Row 317 as the compiler sees it: the header is row 1, so this is the 316th resource.
 		rows.get(315).with(TemplateColumn.SHARE_TYPE, "有条件共享").with(TemplateColumn.SHARE_CONDITION, "");
 
-		ResponseEntity<JsonNode> response = this.client.upload("年报.xlsx", xlsx(withHeader(rows)));
+		ResponseEntity<JsonNode> response = this.api.upload("年报.xlsx", xlsx(withHeader(rows)));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -83,7 +68,7 @@ class ImportRejectionTests {
 				resource("371525-SCJ-2604", "").with(TemplateColumn.CATEGORY, "基础").with(TemplateColumn.SHARE_TYPE, "有条件共享")
 					.with(TemplateColumn.SHARE_CONDITION, "仅限执法使用"))));
 
-		ResponseEntity<JsonNode> response = this.client.upload("冠县市场监督管理局目录.csv", file);
+		ResponseEntity<JsonNode> response = this.api.upload("冠县市场监督管理局目录.csv", file);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(errors(response)).extracting(ImportError::row, ImportError::column, ImportError::field).containsExactly(
@@ -103,7 +88,7 @@ class ImportRejectionTests {
 		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-2701", "企业营业执照信息"),
 				resource("371525-SCJ-2702", "个体工商户登记信息"), resource("371525-SCJ-2701", "企业注销登记信息"))));
 
-		ResponseEntity<JsonNode> response = this.client.upload("重复.csv", file);
+		ResponseEntity<JsonNode> response = this.api.upload("重复.csv", file);
 
 		assertThat(errors(response)).containsExactly(
 				new ImportError(4, "信息资源代码", "code", "duplicates the code in row 2", "信息资源代码与第2行重复"));
@@ -114,7 +99,7 @@ class ImportRejectionTests {
 		byte[] file = csv(withHeader(List.of(
 				resource("371525-SCJ-2801", "企业营业执照信息").with(TemplateColumn.PROVIDER_CODE, CountyDepartments.UNREGISTERED))));
 
-		ResponseEntity<JsonNode> response = this.client.upload("未登记部门.csv", file);
+		ResponseEntity<JsonNode> response = this.api.upload("未登记部门.csv", file);
 
 		assertThat(errors(response)).extracting(ImportError::row, ImportError::column, ImportError::field, ImportError::messageZh)
 			.containsExactly(tuple(2, "提供方代码", "providerCode", "提供方未在目录中登记"));
@@ -126,7 +111,7 @@ class ImportRejectionTests {
 			.with(TemplateColumn.ITEMS, "tyshxydm:统一社会信用代码:string:required;qymc企业名称;clrq:成立日期:timestamp;"
 					+ "zczb:注册资本:decimal:maybe;1fr:法人:string"))));
 
-		ResponseEntity<JsonNode> response = this.client.upload("信息项.csv", file);
+		ResponseEntity<JsonNode> response = this.api.upload("信息项.csv", file);
 
 		assertThat(errors(response)).extracting(ImportError::row, ImportError::column, ImportError::field).containsExactly(
 				tuple(2, "信息项", "items[1]"),
@@ -138,9 +123,9 @@ class ImportRejectionTests {
 	@Test
 	void refusesToTakeAPublishedResourceBackToDraft() {
 		TemplateRow licence = resource("371525-SCJ-3001", "企业营业执照信息").with(TemplateColumn.STATUS, "已发布");
-		assertThat(this.client.upload("发布.csv", csv(withHeader(List.of(licence)))).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.api.upload("发布.csv", csv(withHeader(List.of(licence)))).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-		ResponseEntity<JsonNode> response = this.client.upload("退回草稿.csv",
+		ResponseEntity<JsonNode> response = this.api.upload("退回草稿.csv",
 				csv(withHeader(List.of(licence.with(TemplateColumn.STATUS, "草稿")))));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -151,9 +136,9 @@ class ImportRejectionTests {
 	@Test
 	void refusesToRetireADraft() {
 		TemplateRow notice = resource("371525-SCJ-3051", "企业即时信息公示信息");
-		assertThat(this.client.upload("草稿.csv", csv(withHeader(List.of(notice)))).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.api.upload("草稿.csv", csv(withHeader(List.of(notice)))).getStatusCode()).isEqualTo(HttpStatus.OK);
 
-		ResponseEntity<JsonNode> response = this.client.upload("停用草稿.csv",
+		ResponseEntity<JsonNode> response = this.api.upload("停用草稿.csv",
 				csv(withHeader(List.of(notice.with(TemplateColumn.STATUS, "已停用")))));
 
 		assertThat(errors(response)).extracting(ImportError::row, ImportError::column, ImportError::messageZh)
@@ -165,7 +150,7 @@ class ImportRejectionTests {
 		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-3101", "企业营业执照信息"),
 				resource("371525-WJJ-3102", "医疗机构执业许可信息").with(TemplateColumn.PROVIDER_CODE, CountyDepartments.HEALTH))));
 
-		ResponseEntity<JsonNode> response = this.client.uploadFor(CountyDepartments.MARKET_REGULATION, "本部门目录.csv", file);
+		ResponseEntity<JsonNode> response = this.api.uploadFor(CountyDepartments.MARKET_REGULATION, "本部门目录.csv", file);
 
 		assertThat(errors(response)).extracting(ImportError::row, ImportError::field).containsExactly(tuple(3, "providerCode"));
 	}
@@ -174,7 +159,7 @@ class ImportRejectionTests {
 	void refusesAnUploadOnBehalfOfAnUnregisteredDepartment() {
 		byte[] file = csv(withHeader(List.of(resource("371525-SCJ-3151", "企业营业执照信息"))));
 
-		ResponseEntity<JsonNode> response = this.client.uploadFor(CountyDepartments.UNREGISTERED, "目录.csv", file);
+		ResponseEntity<JsonNode> response = this.api.uploadFor(CountyDepartments.UNREGISTERED, "目录.csv", file);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("providerCode");
@@ -185,7 +170,7 @@ class ImportRejectionTests {
 		List<String> header = new ArrayList<>(TemplateRow.header());
 		header.removeAll(List.of("共享类型", "信息项"));
 
-		ResponseEntity<JsonNode> response = this.client.upload("缺列.csv", csv(List.of(header, List.of("371525-SCJ-3201"))));
+		ResponseEntity<JsonNode> response = this.api.upload("缺列.csv", csv(List.of(header, List.of("371525-SCJ-3201"))));
 
 		assertThat(errors(response)).extracting(ImportError::row, ImportError::column, ImportError::field)
 			.containsExactly(tuple(1, "共享类型", "shareType"), tuple(1, "信息项", "items"));
@@ -193,8 +178,8 @@ class ImportRejectionTests {
 
 	@Test
 	void refusesAnEmptyFileAndAFileWithOnlyTheHeader() {
-		ResponseEntity<JsonNode> empty = this.client.upload("空文件.csv", new byte[0]);
-		ResponseEntity<JsonNode> headerOnly = this.client.upload("只有表头.xlsx", xlsx(List.of(TemplateRow.header())));
+		ResponseEntity<JsonNode> empty = this.api.upload("空文件.csv", new byte[0]);
+		ResponseEntity<JsonNode> headerOnly = this.api.upload("只有表头.xlsx", xlsx(List.of(TemplateRow.header())));
 
 		assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 		assertThat(errors(empty)).extracting(ImportError::row, ImportError::messageZh)
@@ -206,10 +191,10 @@ class ImportRejectionTests {
 
 	@Test
 	void refusesFilesThatAreNotTemplates() {
-		ResponseEntity<JsonNode> oldExcel = this.client.upload("目录.xls", new byte[] { 1, 2, 3 });
-		ResponseEntity<JsonNode> notAWorkbook = this.client.upload("damaged-catalogue.xlsx",
+		ResponseEntity<JsonNode> oldExcel = this.api.upload("目录.xls", new byte[] { 1, 2, 3 });
+		ResponseEntity<JsonNode> notAWorkbook = this.api.upload("damaged-catalogue.xlsx",
 				"信息资源代码,信息资源名称".getBytes(Charset.forName("UTF-8")));
-		ResponseEntity<JsonNode> gbk = this.client.upload("gbk-catalogue.csv",
+		ResponseEntity<JsonNode> gbk = this.api.upload("gbk-catalogue.csv",
 				String.join(",", TemplateRow.header()).getBytes(Charset.forName("GBK")));
 
 		assertThat(oldExcel.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);

@@ -8,18 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.Catalogue;
 import cn.datahub.catalogue.DepartmentForm;
 import cn.datahub.catalogue.Departments;
+import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import static cn.datahub.catalogue.transfer.TemplateFiles.withHeader;
 import static cn.datahub.catalogue.transfer.TemplateFiles.xlsx;
 import static cn.datahub.catalogue.transfer.TemplateRow.resource;
+import static cn.datahub.testing.Usccs.withCheckCharacter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,7 +33,7 @@ class LargeImportTests {
 			"投资项目备案信息", "社会投资项目核准信息", "食品经营许可信息", "药品零售许可信息", "道路运输许可信息", "排污许可信息" };
 
 	@Autowired
-	TestRestTemplate rest;
+	HubClient api;
 
 	@Autowired
 	Catalogue catalogue;
@@ -43,7 +44,7 @@ class LargeImportTests {
 	@Test
 	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void importsAndReimportsTenThousandResourcesInOneRequestEach() {
-		String approvals = CountyDepartments.uscc("11371525MB864525X");
+		String approvals = withCheckCharacter("11371525MB864525X");
 		if (!this.departments.exists(approvals)) {
 			this.catalogue.register(new DepartmentForm(approvals, "冠县行政审批服务局", "371525", "COUNTY"));
 		}
@@ -53,11 +54,10 @@ class LargeImportTests {
 				.with(TemplateColumn.PROVIDER_CODE, approvals).with(TemplateColumn.DOMAIN, "市场监管")
 				.with(TemplateColumn.STATUS, i % 3 == 0 ? "草稿" : "已发布"));
 		}
-		TransferClient client = new TransferClient(this.rest);
 
-		ResponseEntity<JsonNode> imported = client.uploadFor(approvals, "冠县行政审批服务局目录.xlsx", xlsx(withHeader(rows)));
-		byte[] exported = client.export("format=xlsx&providerCode=" + approvals).getBody();
-		ResponseEntity<JsonNode> reimported = client.uploadFor(approvals, "再导入.xlsx", exported);
+		ResponseEntity<JsonNode> imported = this.api.uploadFor(approvals, "冠县行政审批服务局目录.xlsx", xlsx(withHeader(rows)));
+		byte[] exported = this.api.export("format=xlsx&providerCode=" + approvals).getBody();
+		ResponseEntity<JsonNode> reimported = this.api.uploadFor(approvals, "再导入.xlsx", exported);
 
 		assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(imported.getBody().get("created").asInt()).isEqualTo(10_000);

@@ -1,4 +1,4 @@
-package cn.datahub.catalogue;
+package cn.datahub.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,36 +26,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hub's HTTP API as a client sees it: raw bytes on the wire, JSON read back as a tree, so that tests check
- * exactly what is sent and answered.
+ * exactly what is sent and answered. Bodies are mutable maps, so that a test breaks exactly the rule it is about,
+ * down to a field of the wrong JSON type.
  */
-final class CatalogueApi {
+public final class CatalogueApi {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
+	private static final ObjectMapper BODIES = JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL)
+		.build();
+
 	private final TestRestTemplate rest;
 
-	CatalogueApi(TestRestTemplate rest) {
+	public CatalogueApi(TestRestTemplate rest) {
 		this.rest = rest;
 	}
 
-	Reply get(String path, Object... variables) {
+	public Reply get(String path, Object... variables) {
 		return send(HttpMethod.GET, path, null, null, variables);
 	}
 
-	Reply post(Object body, String path, Object... variables) {
+	public Reply post(Object body, String path, Object... variables) {
 		return send(HttpMethod.POST, path, json(body), MediaType.APPLICATION_JSON_VALUE, variables);
 	}
 
-	Reply put(Object body, String path, Object... variables) {
+	public Reply put(Object body, String path, Object... variables) {
 		return send(HttpMethod.PUT, path, json(body), MediaType.APPLICATION_JSON_VALUE, variables);
 	}
 
-	Reply delete(String path, Object... variables) {
+	public Reply delete(String path, Object... variables) {
 		return send(HttpMethod.DELETE, path, null, null, variables);
 	}
 
 	/** Sends a body as it is, with the Content-Type header exactly as given (none if null). */
-	Reply send(HttpMethod method, String path, byte[] body, String contentType, Object... variables) {
+	public Reply send(HttpMethod method, String path, byte[] body, String contentType, Object... variables) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
 		if (contentType != null) {
@@ -66,21 +73,21 @@ final class CatalogueApi {
 	}
 
 	/** Registers a department and returns its code, failing the test if the hub refuses it. */
-	String register(Map<String, Object> department) {
+	public String register(Map<String, Object> department) {
 		Reply reply = post(department, "/api/departments");
 		assertThat(reply.status()).as("registering %s: %s", department, reply.json()).isEqualTo(201);
 		return (String) department.get("code");
 	}
 
 	/** Creates a resource and returns its code, failing the test if the hub refuses it. */
-	String create(Map<String, Object> resource) {
+	public String create(Map<String, Object> resource) {
 		Reply reply = post(resource, "/api/resources");
 		assertThat(reply.status()).as("creating %s: %s", resource.get("code"), reply.json()).isEqualTo(201);
 		return (String) resource.get("code");
 	}
 
 	/** The history entries of a resource, oldest first. */
-	List<JsonNode> history(String code) {
+	public List<JsonNode> history(String code) {
 		Reply reply = get("/api/resources/{code}/history", code);
 		assertThat(reply.status()).as("history of %s: %s", code, reply.json()).isEqualTo(200);
 		assertThat(reply.json().isArray()).isTrue();
@@ -90,12 +97,12 @@ final class CatalogueApi {
 	}
 
 	/** The kind of each change in a resource's history, oldest first: CREATED, UPDATED ... */
-	List<String> changes(String code) {
+	public List<String> changes(String code) {
 		return history(code).stream().map(entry -> entry.path("change").asText()).toList();
 	}
 
 	/** After a refusal: no resource, no history, and nothing in the provider's listing. */
-	void assertNothingStored(String code, String providerCode) {
+	public void assertNothingStored(String code, String providerCode) {
 		get("/api/resources/{code}", code).isProblem(HttpStatus.NOT_FOUND);
 		get("/api/resources/{code}/history", code).isProblem(HttpStatus.NOT_FOUND);
 		Reply listing = get("/api/resources?providerCode={provider}", providerCode);
@@ -103,7 +110,13 @@ final class CatalogueApi {
 		assertThat(listing.json().path("items")).isEmpty();
 	}
 
-	static byte[] json(Object body) {
+	/** A form as the JSON object it is sent as, fields left null omitted, in maps and lists a test may change. */
+	public static Map<String, Object> body(Object form) {
+		return BODIES.convertValue(form, new TypeReference<>() {
+		});
+	}
+
+	public static byte[] json(Object body) {
 		try {
 			return JSON.writeValueAsBytes(body);
 		}
@@ -125,13 +138,13 @@ final class CatalogueApi {
 	}
 
 	/** One answer of the hub: status, headers, the body as sent and as JSON ({@code MissingNode} when empty). */
-	record Reply(int status, HttpHeaders headers, String body, JsonNode json) {
+	public record Reply(int status, HttpHeaders headers, String body, JsonNode json) {
 
-		String text(String field) {
+		public String text(String field) {
 			return this.json.path(field).asText(null);
 		}
 
-		List<String> errorFields() {
+		public List<String> errorFields() {
 			List<String> fields = new ArrayList<>();
 			this.json.path("errors").forEach(error -> fields.add(error.path("field").asText(null)));
 			return fields;
@@ -141,7 +154,7 @@ final class CatalogueApi {
 		 * Asserts an RFC 9457 problem body with this status whose errors name exactly these fields; rule
 		 * violations (422) and conflicts (409) also explain each in Chinese.
 		 */
-		Reply isProblem(HttpStatus expected, String... fields) {
+		public Reply isProblem(HttpStatus expected, String... fields) {
 			assertThat(this.status).as("status of %s", this.json).isEqualTo(expected.value());
 			assertThat(this.headers.getContentType()).as("content type")
 				.satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
