@@ -2,7 +2,6 @@ package cn.datahub.catalogue.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.catalogue.Catalogue;
@@ -11,7 +10,6 @@ import cn.datahub.catalogue.Departments;
 import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -42,7 +40,6 @@ class LargeImportTests {
 	Departments departments;
 
 	@Test
-	@Timeout(value = 60, unit = TimeUnit.SECONDS)
 	void importsAndReimportsTenThousandResourcesInOneRequestEach() {
 		String approvals = withCheckCharacter("11371525MB864525X");
 		if (!this.departments.exists(approvals)) {
