@@ -63,15 +63,7 @@ public final class RateFixture {
 			return;
 		}
 		List.of(GX_GA, GX_WJ, LC_SCJG).forEach(api::register);
-		for (ResourceForm resource : RESOURCES) {
-			if (resource.status().equals("RETIRED")) {
-				api.create(withStatus(resource, "PUBLISHED"));
-				api.retire(resource.code());
-			}
-			else {
-				api.create(resource);
-			}
-		}
+		RESOURCES.forEach(api::store);
 	}
 
 	public static ResourceForm resource(String code, String name, DepartmentForm provider, String domain, String shareType,
@@ -86,12 +78,6 @@ public final class RateFixture {
 	static ResourceForm withShareType(ResourceForm r, String shareType) {
 		return resource(r.code(), r.name(), new DepartmentForm(r.providerCode(), null, null, null), r.domain(), shareType,
 				shareType.equals("NOT_SHARED") ? "NOT_OPEN" : r.openType(), r.status());
-	}
-
-	private static ResourceForm withStatus(ResourceForm r, String status) {
-		return new ResourceForm(r.code(), r.name(), r.providerCode(), r.category(), r.domain(), r.shareType(),
-				r.shareCondition(), r.notSharedBasis(), r.openType(), r.updateCycle(), r.format(), r.summary(), r.items(),
-				status);
 	}
 
 }
