@@ -15,6 +15,9 @@ public record Attachment(long id, String resourceCode, String kind, List<String>
 
 	static final String FILE = "FILE";
 
+	/** No route: the department system pushes its records to the hub ({@code POST .../{id}/records}). */
+	static final String PUSH = "PUSH";
+
 	/** The Camel route that reads this attachment. */
 	String routeId() {
 		return "attachment-" + this.id;

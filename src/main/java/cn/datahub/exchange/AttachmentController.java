@@ -4,13 +4,16 @@ import java.util.List;
 
 import cn.datahub.catalogue.NotFound;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,16 +26,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/exchange/attachments")
 class AttachmentController {
 
+	private static final String NDJSON = "application/x-ndjson";
+
+	private static final String JSON_LINES = "application/jsonl";
+
+	private static final String CSV = "text/csv";
+
 	private final Attachments attachments;
 
 	private final AttachmentValidator validator;
 
 	private final AttachmentRoutes routes;
 
-	AttachmentController(Attachments attachments, AttachmentValidator validator, AttachmentRoutes routes) {
+	private final AttachmentPush push;
+
+	AttachmentController(Attachments attachments, AttachmentValidator validator, AttachmentRoutes routes,
+			AttachmentPush push) {
 		this.attachments = attachments;
 		this.validator = validator;
 		this.routes = routes;
+		this.push = push;
 	}
 
 	@PostMapping
@@ -57,6 +70,19 @@ class AttachmentController {
 	@GetMapping("/{id}")
 	Attachment attachment(@PathVariable long id) {
 		return this.attachments.find(id).orElseThrow(() -> new NotFound("attachment", String.valueOf(id)));
+	}
+
+	/**
+	 * A department system's push to a PUSH attachment: a JSON array of records, JSON lines or CSV (UTF-8),
+	 * answered once every target confirmed them.
+	 */
+	@PostMapping(path = "/{id}/records", consumes = { MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES, CSV })
+	PushReceipt records(@PathVariable long id, @RequestBody byte[] body,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE) MediaType type,
+			@RequestHeader(name = "X-Batch-Id", required = false) String batchId) {
+		String format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? "json"
+				: type.isCompatibleWith(MediaType.parseMediaType(CSV)) ? "csv" : "jsonl";
+		return this.push.receive(id, format, body, batchId);
 	}
 
 	@DeleteMapping("/{id}")

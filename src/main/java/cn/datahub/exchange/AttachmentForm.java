@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An attachment (资源挂接) as an operator gives it: the published resource it feeds, its kind ({@code HTTP},
- * {@code JDBC} or {@code FILE}) and the settings of that kind; the other kinds' settings stay empty.
+ * {@code JDBC}, {@code FILE}, or {@code PUSH}, which has none) and the settings of that kind; the other kinds'
+ * settings stay empty.
  *
  * @param keyItems the items that identify a record (default: the resource's first required item)
  */

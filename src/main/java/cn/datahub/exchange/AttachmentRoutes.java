@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * One route per attachment, instantiated from {@code routes/pull-<kind>.camel.yaml}: at start for the attachments
  * the database holds, on creation for a new one, and stopped and removed when it is deleted, without a restart.
  * HTTP and JDBC sources are polled on the period of their resource's update cycle; a FILE attachment is a
- * {@code pull-file} route over its folder.
+ * {@code pull-file} route over its folder. A PUSH attachment has no route: its department system calls the hub.
  */
 @Component
 class AttachmentRoutes {
@@ -49,6 +49,9 @@ class AttachmentRoutes {
 	}
 
 	void start(Attachment attachment) {
+		if (attachment.kind().equals(Attachment.PUSH)) {
+			return;
+		}
 		if (attachment.kind().equals(Attachment.FILE)) {
 			TemplatedRouteBuilder.builder(this.camel, "pull-file")
 				.routeId(attachment.routeId())

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AttachmentValidator {
 
-	private static final Set<String> KINDS = Set.of(Attachment.HTTP, Attachment.JDBC, Attachment.FILE);
+	private static final Set<String> KINDS = Set.of(Attachment.HTTP, Attachment.JDBC, Attachment.FILE, Attachment.PUSH);
 
 	private static final Set<String> FORMATS = Set.of("JSON", "CSV");
 
@@ -61,8 +61,8 @@ class AttachmentValidator {
 		String kind = form.kind() == null ? null : form.kind().toUpperCase(Locale.ROOT);
 		AttachmentForm checked = new AttachmentForm(form.resourceCode(), kind, keys, null, null, null);
 		if (kind == null || !KINDS.contains(kind)) {
-			violations.add(new Violation("kind", "Unknown kind '" + form.kind() + "'; allowed: HTTP, JDBC, FILE",
-					"挂接方式须为 HTTP、JDBC 或 FILE"));
+			violations.add(new Violation("kind", "Unknown kind '" + form.kind() + "'; allowed: HTTP, JDBC, FILE, PUSH",
+					"挂接方式须为 HTTP、JDBC、FILE 或 PUSH"));
 		}
 		else if (kind.equals(Attachment.HTTP)) {
 			checked = new AttachmentForm(form.resourceCode(), kind, keys, http(form.http(), violations), null, null);
@@ -70,7 +70,7 @@ class AttachmentValidator {
 		else if (kind.equals(Attachment.JDBC)) {
 			checked = new AttachmentForm(form.resourceCode(), kind, keys, null, jdbc(form.jdbc(), violations), null);
 		}
-		else {
+		else if (kind.equals(Attachment.FILE)) {
 			checked = new AttachmentForm(form.resourceCode(), kind, keys, null, null, folder(form.file(), violations));
 		}
 		if (!violations.isEmpty()) {

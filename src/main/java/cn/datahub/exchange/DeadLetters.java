@@ -2,6 +2,7 @@ package cn.datahub.exchange;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import cn.datahub.system.Page;
@@ -46,6 +47,13 @@ public class DeadLetters {
 	public Optional<DeadLetter> find(long id) {
 		return this.jdbc.query("select * from dead_letter where id = :id", new MapSqlParameterSource("id", id), MAPPER)
 			.stream().findFirst();
+	}
+
+	/** The dead letters one source left (at most {@code limit}), by line. */
+	List<DeadLetter> ofSource(String resourceCode, String source, int limit) {
+		return this.jdbc.query("select * from dead_letter where resource_code = :resource and source = :source "
+				+ "order by line limit :limit", new MapSqlParameterSource("resource", resourceCode).addValue("source", source)
+					.addValue("limit", limit), MAPPER);
 	}
 
 	/** Dead letters, oldest first, optionally of one resource and/or in one status. */

@@ -9,19 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * A department API read page by page as the pipeline consumes it: only one page is held at a time. Each request
@@ -30,13 +22,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * that is not the expected JSON or CSV fails the read.
  */
 final class HttpPages extends PulledRecords {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final CsvMapper CSV = new CsvMapper();
-
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-	};
 
 	private final HttpClient client;
 
@@ -94,7 +79,9 @@ final class HttpPages extends PulledRecords {
 			if (response.statusCode() / 100 != 2) {
 				throw new IOException("GET " + uri + " answered " + response.statusCode());
 			}
-			return this.source.format().equals("CSV") ? csv(response.body()) : json(response.body(), uri);
+			List<SourceRecord> records = read(response.body(), uri);
+			this.line += records.size();
+			return records;
 		}
 		catch (IOException ex) {
 			boolean ours = ex.getMessage() != null && ex.getMessage().startsWith("GET ");
@@ -103,6 +90,16 @@ final class HttpPages extends PulledRecords {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new UncheckedIOException(new IOException("GET " + uri + " interrupted"));
+		}
+	}
+
+	private List<SourceRecord> read(String body, URI uri) throws IOException {
+		try {
+			return this.source.format().equals("CSV") ? RecordBodies.csv(body, this.line)
+					: RecordBodies.json(body, this.source.recordsPath(), this.line);
+		}
+		catch (IOException ex) {
+			throw new IOException("GET " + uri + " answered " + ex.getMessage());
 		}
 	}
 
@@ -122,43 +119,6 @@ final class HttpPages extends PulledRecords {
 			.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
 			.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
 		return URI.create(uri.toString());
-	}
-
-	private List<SourceRecord> json(String body, URI uri) throws IOException {
-		JsonNode page;
-		try {
-			page = JSON.readTree(body);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IOException("GET " + uri + " answered invalid JSON: " + ex.getOriginalMessage());
-		}
-		JsonNode array = this.source.recordsPath() == null ? page : page.at(this.source.recordsPath());
-		if (array == null || !array.isArray()) {
-			throw new IOException("GET " + uri + " answered no array of records at '"
-					+ (this.source.recordsPath() == null ? "" : this.source.recordsPath()) + "'");
-		}
-		List<SourceRecord> records = new ArrayList<>(array.size());
-		for (JsonNode element : array) {
-			this.line++;
-			records.add(element.isObject()
-					? new SourceRecord(this.line, element.toString(), JSON.convertValue(element, OBJECT))
-					: new SourceRecord(this.line, element.toString(), null));
-		}
-		return records;
-	}
-
-	private List<SourceRecord> csv(String body) throws IOException {
-		List<SourceRecord> records = new ArrayList<>();
-		String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
-		Iterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
-			.with(CsvSchema.emptySchema().withHeader())
-			.readValues(text);
-		while (rows.hasNext()) {
-			Map<String, Object> values = new LinkedHashMap<>(rows.next());
-			this.line++;
-			records.add(new SourceRecord(this.line, JSON.writeValueAsString(values), values));
-		}
-		return records;
 	}
 
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded database, the managed Elasticsearch node and file drops live
  * @param demoData whether an empty catalogue is filled with the sample county catalogue at first start
  * @param catalogueLocation where the operator-edited reference data is read from (a Spring resource location)
- * @param maxJsonBodyBytes the largest JSON request body accepted
+ * @param maxJsonBodyBytes the largest JSON (or pushed CSV) request body accepted
  * @param elasticsearch the search index and, when no URL is set, the managed node
  * @param indexRelay how catalogue changes travel from the outbox to the index
  * @param zone the time zone days and months are counted in: a report "as of 31 October" ends at midnight here

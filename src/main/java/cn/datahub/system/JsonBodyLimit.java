@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses oversized JSON bodies before they are read, so that a runaway client cannot exhaust memory; a body that
+ * Refuses oversized JSON (and pushed CSV) bodies before they are read, so that a runaway client cannot exhaust memory; a body that
  * declares no length (chunked) is read up to the limit and no further. File uploads (multipart) have their own,
  * larger limit.
  */
@@ -39,7 +39,7 @@ class JsonBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String type = request.getContentType();
-		if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
+		if (type == null || !limited(type.toLowerCase(Locale.ROOT))) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -61,13 +61,18 @@ class JsonBodyLimit extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/** JSON, and the CSV a department system pushes; file uploads (multipart) have their own limit. */
+	private static boolean limited(String type) {
+		return type.contains("json") || type.startsWith("text/csv");
+	}
+
 	private void refuse(HttpServletResponse response) throws IOException {
 		response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
 		response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-				+ "\"detail\":\"JSON request bodies are limited to " + this.limit
-				+ " bytes; upload catalogues as files through /api/resources/import\"}");
+				+ "\"detail\":\"JSON and CSV request bodies are limited to " + this.limit + " bytes; send larger loads as "
+				+ "files: catalogues through /api/resources/import, records into the resource's inbox\"}");
 	}
 
 	/** A request whose body has already been read, within the limit, and is replayed from memory. */

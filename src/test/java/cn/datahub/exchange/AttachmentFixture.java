@@ -1,6 +1,7 @@
 package cn.datahub.exchange;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -77,6 +78,19 @@ record AttachmentFixture(TestRestTemplate http, HubClient api) {
 	/** A valid unified social credit code of an individual business in 冠县, numbered. */
 	static String uscc(int n) {
 		return withCheckCharacter("92371525MA7P9" + String.format("%04d", n));
+	}
+
+	/** A record of the register as a department system gives it, with its update time. */
+	static Map<String, Object> business(int n, String name, String operator, String updatedAt) {
+		Map<String, Object> record = new LinkedHashMap<>();
+		record.put("tyshxydm", uscc(n));
+		record.put("ztmc", name);
+		record.put("jyzxm", operator);
+		record.put("jycs", name.substring(0, name.length() - 3) + "街" + n + "号");
+		record.put("clrq", "2016-04-0" + (1 + n % 9));
+		record.put("djzt", "存续");
+		record.put("gxsj", updatedAt);
+		return record;
 	}
 
 }

@@ -3,8 +3,15 @@ package cn.datahub.exchange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import cn.datahub.testing.HubClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -19,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the sample CSV dropped into its inbox.
  */
 final class ExchangeFixtures {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private ExchangeFixtures() {
 	}
@@ -66,6 +75,19 @@ final class ExchangeFixtures {
 
 	static boolean done(Path dropped) {
 		return Files.exists(dropped.resolveSibling("done").resolve(dropped.getFileName()));
+	}
+
+	/** The records of every batch a platform played by {@code platform} answered at {@code path} with a 2xx. */
+	static List<JsonNode> confirmed(WireMockServer platform, String path) throws IOException {
+		List<JsonNode> records = new ArrayList<>();
+		List<ServeEvent> served = platform.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals(path))
+			.sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+		for (ServeEvent event : served) {
+			if (event.getResponse().getStatus() / 100 == 2 && event.getResponse().getFault() == null) {
+				JSON.readTree(event.getRequest().getBody()).forEach(records::add);
+			}
+		}
+		return records;
 	}
 
 }

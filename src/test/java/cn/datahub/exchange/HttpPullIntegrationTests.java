@@ -73,10 +73,10 @@ class HttpPullIntegrationTests {
 
 	@Test
 	void pagesAreReadAndTheNextPollAsksOnlyForWhatChangedSinceTheWatermark() throws Exception {
-		stubPage(1, null, page(business(1, "冠县清泉便民超市", "张建国", "2026-11-20T08:15:00"),
-				business(2, "冠县东古城镇利民五金店", "李秀英", "2026-11-20T09:30:00")));
-		stubPage(2, null, page(business(3, "冠县烟庄街道鑫源小吃部", "王海涛", "2026-11-20T09:05:00")));
-		stubPage(1, "2026-11-20T09:30:00", page(business(4, "冠县崇文街道鸿运理发店", "刘桂兰", "2026-11-20T10:45:00")));
+		stubPage(1, null, page(AttachmentFixture.business(1, "冠县清泉便民超市", "张建国", "2026-11-20T08:15:00"),
+				AttachmentFixture.business(2, "冠县东古城镇利民五金店", "李秀英", "2026-11-20T09:30:00")));
+		stubPage(2, null, page(AttachmentFixture.business(3, "冠县烟庄街道鑫源小吃部", "王海涛", "2026-11-20T09:05:00")));
+		stubPage(1, "2026-11-20T09:30:00", page(AttachmentFixture.business(4, "冠县崇文街道鸿运理发店", "刘桂兰", "2026-11-20T10:45:00")));
 		stubNothingNewSince("2026-11-20T10:45:00");
 
 		long id = this.fixture.attached(pagedJson());
@@ -123,7 +123,7 @@ class HttpPullIntegrationTests {
 
 	@Test
 	void aServerErrorFailsThePollAndKeepsTheWatermarkUntilALaterPollSucceeds() throws Exception {
-		stubPage(1, null, page(business(21, "冠县清水镇康宁大药房", "吴春梅", "2026-11-21T08:00:00")));
+		stubPage(1, null, page(AttachmentFixture.business(21, "冠县清水镇康宁大药房", "吴春梅", "2026-11-21T08:00:00")));
 		long id = this.fixture.attached(pagedJson());
 		this.fixture.awaitHealth(id, h -> "2026-11-21T08:00:00".equals(h.path("watermark").asText()));
 
@@ -134,7 +134,7 @@ class HttpPullIntegrationTests {
 		JsonNode failed = this.fixture.awaitRun(this.code, r -> r.path("status").asText().equals("FAILED"));
 		assertThat(failed.path("error").asText()).contains("answered 500");
 
-		stubSince("2026-11-21T08:00:00", okJson(page(business(22, "冠县斜店乡红星养殖场", "郑国庆", "2026-11-21T09:10:00"))));
+		stubSince("2026-11-21T08:00:00", okJson(page(AttachmentFixture.business(22, "冠县斜店乡红星养殖场", "郑国庆", "2026-11-21T09:10:00"))));
 		stubNothingNewSince("2026-11-21T09:10:00");
 		JsonNode recovered = this.fixture.awaitHealth(id, h -> "2026-11-21T09:10:00".equals(h.path("watermark").asText()));
 		assertThat(recovered.path("consecutiveFailures").asInt()).isZero();
@@ -144,7 +144,7 @@ class HttpPullIntegrationTests {
 	@Test
 	void anAnswerPastTheTimeoutFailsThePollUntilTheApiIsQuickAgain() {
 		stubPage(1, null, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-			.withBody(page(business(31, "冠县甘官屯乡福源粮油店", "冯建华", "2026-11-22T08:00:00"))).withFixedDelay(3000));
+			.withBody(page(AttachmentFixture.business(31, "冠县甘官屯乡福源粮油店", "冯建华", "2026-11-22T08:00:00"))).withFixedDelay(3000));
 		faultThenRecovery("timed out");
 	}
 
@@ -165,7 +165,7 @@ class HttpPullIntegrationTests {
 		assertThat(this.fixture.awaitRun(this.code, r -> r.path("status").asText().equals("FAILED")).path("error").asText())
 			.contains(reason);
 
-		stubPage(1, null, page(business(32, "冠县兰沃乡永兴农机维修部", "陈立军", "2026-11-22T11:20:00")));
+		stubPage(1, null, page(AttachmentFixture.business(32, "冠县兰沃乡永兴农机维修部", "陈立军", "2026-11-22T11:20:00")));
 		stubNothingNewSince("2026-11-22T11:20:00");
 		JsonNode recovered = this.fixture.awaitHealth(id, h -> "2026-11-22T11:20:00".equals(h.path("watermark").asText()));
 		assertThat(recovered.path("consecutiveFailures").asInt()).isZero();
@@ -200,18 +200,6 @@ class HttpPullIntegrationTests {
 
 	private void stubNothingNewSince(String since) {
 		stubSince(since, okJson(page()));
-	}
-
-	private static Map<String, Object> business(int n, String name, String operator, String updatedAt) {
-		Map<String, Object> record = new LinkedHashMap<>();
-		record.put("tyshxydm", AttachmentFixture.uscc(n));
-		record.put("ztmc", name);
-		record.put("jyzxm", operator);
-		record.put("jycs", name.substring(0, name.length() - 3) + "街" + n + "号");
-		record.put("clrq", "2016-04-0" + (1 + n % 9));
-		record.put("djzt", "存续");
-		record.put("gxsj", updatedAt);
-		return record;
 	}
 
 	@SafeVarargs

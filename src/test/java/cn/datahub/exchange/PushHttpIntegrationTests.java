@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -132,7 +131,7 @@ class PushHttpIntegrationTests {
 
 		assertThat(ExchangeFixtures.done(dropped)).isTrue();
 		assertThat(statuses()).containsExactly(500, 200);
-		assertThat(deliveredRecords()).hasSize(18);
+		assertThat(ExchangeFixtures.confirmed(platform, this.path)).hasSize(18);
 		assertThat(run(this.code, target()).path("status").asText()).isEqualTo("SUCCEEDED");
 	}
 
@@ -169,7 +168,7 @@ class PushHttpIntegrationTests {
 		assertThat(ExchangeFixtures.done(dropped))
 			.as("a 2xx confirms the batch whatever its body").isTrue();
 		assertThat(served(this.path)).hasSize(3);
-		assertThat(deliveredRecords()).hasSize(18);
+		assertThat(ExchangeFixtures.confirmed(platform, this.path)).hasSize(18);
 	}
 
 	@Test
@@ -184,7 +183,7 @@ class PushHttpIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> ExchangeFixtures.done(dropped));
-		List<JsonNode> delivered = deliveredRecords();
+		List<JsonNode> delivered = ExchangeFixtures.confirmed(platform, this.path);
 		assertThat(delivered).hasSize(18);
 		assertThat(delivered.stream().map(r -> r.path("tyshxydm").asText()).distinct()).hasSize(18);
 		assertThat(run(this.code, target()).path("error").asText()).as("the last run").isEmpty();
@@ -239,17 +238,6 @@ class PushHttpIntegrationTests {
 
 	private List<Integer> statuses() {
 		return served(this.path).stream().map(e -> e.getResponse().getStatus()).toList();
-	}
-
-	/** The records of every batch the platform answered with a 2xx. */
-	private List<JsonNode> deliveredRecords() throws IOException {
-		List<JsonNode> records = new ArrayList<>();
-		for (ServeEvent event : served(this.path)) {
-			if (event.getResponse().getStatus() / 100 == 2 && event.getResponse().getFault() == null) {
-				this.json.readTree(event.getRequest().getBody()).forEach(records::add);
-			}
-		}
-		return records;
 	}
 
 	private long failedRuns(String target) {
