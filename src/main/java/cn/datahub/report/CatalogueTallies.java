@@ -45,7 +45,8 @@ class CatalogueTallies {
 	List<Cell> cells(Scope scope) {
 		ScopeSql sql = new ScopeSql(scope, this.properties.zone());
 		return new ArrayList<>(this.jdbc.query("select d.code department, d.region_code region, d.level, r.domain, "
-				+ "count(*) resources, " + sum(ScopeSql.SHARED) + " shared, " + sum(ScopeSql.IN_DOMAINS) + " in_domains, " + sum(ScopeSql.OPEN)
+				+ "count(*) resources, " + ScopeSql.countWhere(ScopeSql.SHARED) + " shared, "
+				+ ScopeSql.countWhere(ScopeSql.IN_DOMAINS) + " in_domains, " + ScopeSql.countWhere(ScopeSql.OPEN)
 				+ " opened" + sql.from() + " group by d.code, d.region_code, d.level, r.domain", sql.parameters(),
 				(rs, row) -> {
 					long open = rs.getLong("opened");
@@ -104,10 +105,6 @@ class CatalogueTallies {
 
 	Department department(String code) {
 		return this.departments.find(code).orElseThrow();
-	}
-
-	private static String sum(String condition) {
-		return "sum(case when " + condition + " then 1 else 0 end)";
 	}
 
 	/** One department's published resources in one domain. */

@@ -34,11 +34,21 @@ class ReportController {
 
 	private final RateSnapshots snapshots;
 
-	ReportController(RateReports reports, ReportResources resources, Scopes scopes, RateSnapshots snapshots) {
+	private final RealtimeRates realtime;
+
+	ReportController(RateReports reports, ReportResources resources, Scopes scopes, RateSnapshots snapshots,
+			RealtimeRates realtime) {
 		this.reports = reports;
 		this.resources = resources;
 		this.scopes = scopes;
 		this.snapshots = snapshots;
+		this.realtime = realtime;
+	}
+
+	/** The real-time collection and sharing rates, by department (default) or region. */
+	@GetMapping("/realtime")
+	RealtimeReport realtime(@RequestParam(defaultValue = "department") String groupBy, ScopeParameters scope) {
+		return this.realtime.report(GroupBy.parse(groupBy), this.scopes.of(scope));
 	}
 
 	@GetMapping("/{metric}")

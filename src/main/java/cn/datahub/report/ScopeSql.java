@@ -56,6 +56,11 @@ final class ScopeSql {
 		this.from = sql.toString();
 	}
 
+	/** A select-list count of the rows meeting {@code condition}. */
+	static String countWhere(String condition) {
+		return "sum(case when " + condition + " then 1 else 0 end)";
+	}
+
 	/** {@code from ... where ...}, ready for a select list before it and more conditions after it. */
 	String from() {
 		return this.from;

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The targets (考核目标) from the operator's {@code config/targets.yaml}: per level and year, with overrides per
- * region. A target holds from its year until a later one replaces it. The file is checked whole at start: a
+ * region, and the real-time rates' targets, which are per year only. A target holds from its year until a later one replaces it. The file is checked whole at start: a
  * hub never runs on a target it misread.
  */
 @Component
@@ -35,6 +35,8 @@ public class Targets {
 	private final Map<RegionLevel, Map<Metric, NavigableMap<Integer, BigDecimal>>> levels = new EnumMap<>(RegionLevel.class);
 
 	private final Map<String, Map<Metric, NavigableMap<Integer, BigDecimal>>> regions = new HashMap<>();
+
+	private final Map<RealtimeMetric, NavigableMap<Integer, BigDecimal>> realtime = new EnumMap<>(RealtimeMetric.class);
 
 	Targets(ResourceLoader loader, HubProperties properties, ReferenceData reference) {
 		String location = properties.reports().targets();
@@ -56,6 +58,10 @@ public class Targets {
 			}
 			this.regions.put(region.getKey(), metrics(location + ": regions." + region.getKey(), region.getValue()));
 		});
+		root.path("realtime").properties().forEach(entry -> this.realtime.put(RealtimeMetric.of(entry.getKey())
+			.orElseThrow(() -> new IllegalStateException(location + ": realtime." + entry.getKey()
+					+ " is not a real-time rate; use collection or sharing")),
+				years(location + ": realtime." + entry.getKey(), entry.getValue())));
 	}
 
 	/**
@@ -65,6 +71,11 @@ public class Targets {
 	public Optional<BigDecimal> target(Metric metric, RegionLevel level, String regionCode, int year) {
 		Optional<BigDecimal> own = lookup(this.regions.get(regionCode), metric, year);
 		return own.isPresent() ? own : lookup(level == null ? null : this.levels.get(level), metric, year);
+	}
+
+	/** The target of a real-time rate in {@code year}, the same for every department; empty when none is set. */
+	public Optional<BigDecimal> target(RealtimeMetric metric, int year) {
+		return Optional.ofNullable(this.realtime.get(metric)).map(years -> years.floorEntry(year)).map(Map.Entry::getValue);
 	}
 
 	private static Optional<BigDecimal> lookup(Map<Metric, NavigableMap<Integer, BigDecimal>> targets, Metric metric,
@@ -94,12 +105,17 @@ public class Targets {
 			catch (RuntimeException ex) {
 				throw new IllegalStateException(where + ": " + ex.getMessage());
 			}
-			NavigableMap<Integer, BigDecimal> years = new TreeMap<>();
-			entry.getValue().properties().forEach(year -> years.put(year(where, year.getKey()),
-					percentage(where + "." + entry.getKey() + "." + year.getKey(), year.getValue())));
-			metrics.put(metric, years);
+			metrics.put(metric, years(where + "." + entry.getKey(), entry.getValue()));
 		});
 		return metrics;
+	}
+
+	/** {@code {2021: 90%, 2023: 95%}}: the target from each year on. */
+	private static NavigableMap<Integer, BigDecimal> years(String where, JsonNode node) {
+		NavigableMap<Integer, BigDecimal> years = new TreeMap<>();
+		node.properties().forEach(year -> years.put(year(where, year.getKey()),
+				percentage(where + "." + year.getKey(), year.getValue())));
+		return years;
 	}
 
 	private static int year(String where, String value) {

@@ -1,6 +1,7 @@
 package cn.datahub.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -45,9 +46,11 @@ public record HubProperties(@DefaultValue("./data") Path dataDir, @DefaultValue(
 	/**
 	 * @param targets the operator's target file (a Spring resource location)
 	 * @param snapshotCheckMs how often the hub looks for a finished month whose snapshot is still missing
+	 * @param realtimeFreshness how recently a source must have been read well, for its resource to count as
+	 * collected in real time
 	 */
 	public record Reports(@DefaultValue("classpath:config/targets.yaml") String targets,
-			@DefaultValue("3600000") long snapshotCheckMs) {
+			@DefaultValue("3600000") long snapshotCheckMs, @DefaultValue("24h") Duration realtimeFreshness) {
 	}
 
 }

@@ -2,6 +2,7 @@ package cn.datahub.report;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import cn.datahub.catalogue.reference.ReferenceData;
@@ -50,6 +51,15 @@ class TargetsTests {
 	}
 
 	@Test
+	void realTimeRatesAreTargetedFrom2022OnForEveryDepartment() {
+		Targets targets = targets("file:config/targets.yaml");
+
+		assertThat(targets.target(RealtimeMetric.COLLECTION, 2021)).isEmpty();
+		assertThat(targets.target(RealtimeMetric.COLLECTION, 2022)).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("0.8"));
+		assertThat(targets.target(RealtimeMetric.SHARING, 2026)).hasValueSatisfying(t -> assertThat(t).isEqualByComparingTo("0.8"));
+	}
+
+	@Test
 	void aRegionOverridesItsLevelFromItsOwnYear() {
 		Targets targets = targets("classpath:targets/override.yaml");
 
@@ -67,6 +77,7 @@ class TargetsTests {
 		"unknown-metric.yaml, Unknown metric 'happiness'",
 		"unknown-level.yaml, unknown level 'TOWNSHIP'",
 		"not-a-year.yaml, '2020年' is not a year",
+		"unknown-realtime.yaml, realtime.freshness is not a real-time rate; use collection or sharing",
 	})
 	void aFileThatCannotBeReadRightStopsTheHubNamingTheEntry(String file, String message) {
 		assertThatIllegalStateException().isThrownBy(() -> targets("classpath:targets/" + file))
@@ -76,7 +87,7 @@ class TargetsTests {
 
 	private static Targets targets(String location) {
 		HubProperties properties = new HubProperties(Path.of("target"), false, "file:catalogue/", 1024, null, null, null,
-				new HubProperties.Reports(location, 3600000));
+				new HubProperties.Reports(location, 3600000, Duration.ofHours(24)));
 		DefaultResourceLoader loader = new DefaultResourceLoader();
 		return new Targets(loader, properties, new ReferenceData(loader, properties));
 	}
