@@ -37,7 +37,7 @@ public class AttachmentPull {
 
 	private final ExchangeRuns runs;
 
-	private final SourceDatabases databases;
+	private final DepartmentDatabases databases;
 
 	private final SourceProperties properties;
 
@@ -46,7 +46,7 @@ public class AttachmentPull {
 	private final HttpClient http;
 
 	AttachmentPull(Attachments attachments, Resources resources, ExchangePipeline pipeline, ExchangeTargets targets,
-			ExchangeRuns runs, SourceDatabases databases, SourceProperties properties, ExchangeProperties exchange) {
+			ExchangeRuns runs, DepartmentDatabases databases, SourceProperties properties, ExchangeProperties exchange) {
 		this.attachments = attachments;
 		this.resources = resources;
 		this.pipeline = pipeline;

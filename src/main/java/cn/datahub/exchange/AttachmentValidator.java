@@ -34,7 +34,7 @@ class AttachmentValidator {
 
 	private static final Set<String> FORMATS = Set.of("JSON", "CSV");
 
-	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}(\\.[A-Za-z_][A-Za-z0-9_]{0,63})?");
+	static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}(\\.[A-Za-z_][A-Za-z0-9_]{0,63})?");
 
 	private static final int DEFAULT_PAGE_SIZE = 500;
 
@@ -42,9 +42,9 @@ class AttachmentValidator {
 
 	private final Resources resources;
 
-	private final SourceDatabases databases;
+	private final DepartmentDatabases databases;
 
-	AttachmentValidator(Resources resources, SourceDatabases databases) {
+	AttachmentValidator(Resources resources, DepartmentDatabases databases) {
 		this.resources = resources;
 		this.databases = databases;
 	}

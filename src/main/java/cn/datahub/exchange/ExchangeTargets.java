@@ -43,8 +43,10 @@ class ExchangeTargets {
 
 	private final ProducerTemplate producer;
 
+	private final TargetTables tables;
+
 	ExchangeTargets(ExchangeProperties properties, Platforms platforms, TargetDefinitions definitions, PushRoutes routes,
-			Resources resources, ProducerTemplate producer) {
+			Resources resources, ProducerTemplate producer, TargetTables tables) {
 		this.outbox = new FileOutbox(FILE_OUTBOX, properties.outbox().resolve(FILE_OUTBOX), false);
 		this.properties = properties;
 		this.platforms = platforms;
@@ -52,13 +54,14 @@ class ExchangeTargets {
 		this.routes = routes;
 		this.resources = resources;
 		this.producer = producer;
+		this.tables = tables;
 	}
 
 	/** Before the inbox starts, so that the first file finds every target's route. */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void startRoutes() {
-		all().filter(t -> t.kind() == TargetKind.HTTP).forEach(this.routes::add);
+		all().filter(t -> t.kind() != TargetKind.FILE).forEach(this.routes::add);
 	}
 
 	List<Target> of(Resource resource) {
@@ -74,7 +77,8 @@ class ExchangeTargets {
 	}
 
 	TargetDefinition add(TargetDefinition definition) {
-		List<Violation> violations = new TargetValidator(code -> this.resources.find(code).isPresent()).check(definition);
+		List<Violation> violations = new TargetValidator(code -> this.resources.find(code).isPresent(), this.tables)
+			.check(definition);
 		if (!violations.isEmpty()) {
 			throw new InvalidInput("Invalid target", violations);
 		}
@@ -88,7 +92,7 @@ class ExchangeTargets {
 		catch (DuplicateKeyException ex) {
 			throw duplicate(target.name());
 		}
-		if (target.kind() == TargetKind.HTTP) {
+		if (target.kind() != TargetKind.FILE) {
 			this.routes.add(target);
 		}
 		return target;
@@ -114,8 +118,12 @@ class ExchangeTargets {
 	}
 
 	private Target target(TargetDefinition definition) {
-		return definition.kind() == TargetKind.HTTP ? new HttpTarget(definition, this.producer)
-				: new FileOutbox(definition.name(), this.properties.outbox().resolve(definition.name()), definition.masked());
+		return switch (definition.kind()) {
+			case HTTP -> new HttpTarget(definition, this.producer);
+			case JDBC -> new JdbcTarget(definition, this.producer);
+			case FILE -> new FileOutbox(definition.name(), this.properties.outbox().resolve(definition.name()),
+					definition.masked());
+		};
 	}
 
 }

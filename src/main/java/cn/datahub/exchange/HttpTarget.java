@@ -40,10 +40,6 @@ class HttpTarget implements Target {
 		this.producer = producer;
 	}
 
-	static String endpoint(String name) {
-		return "direct:push-" + name;
-	}
-
 	@Override
 	public String name() {
 		return this.definition.name();
@@ -57,7 +53,7 @@ class HttpTarget implements Target {
 	@Override
 	public void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException {
 		byte[] body = json(schema, records);
-		Exchange answer = this.producer.send(endpoint(name()), exchange -> {
+		Exchange answer = this.producer.send(PushRoutes.endpoint(name()), exchange -> {
 			exchange.getIn().setBody(body);
 			exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
 			exchange.getIn().setHeader(RESOURCE_HEADER, resource.code());

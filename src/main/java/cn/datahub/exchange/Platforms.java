@@ -44,7 +44,7 @@ class Platforms {
 			throw new UncheckedIOException("Cannot read the exchange platforms " + location, ex);
 		}
 		List<TargetDefinition> platforms = file == null || file.platforms() == null ? List.of() : file.platforms();
-		TargetValidator validator = new TargetValidator(code -> !code.isBlank());
+		TargetValidator validator = new TargetValidator(code -> !code.isBlank(), null);
 		for (int i = 0; i < platforms.size(); i++) {
 			TargetDefinition platform = withKind(platforms.get(i));
 			List<Violation> violations = platform.url() == null || platform.url().isBlank() ? List.of()
@@ -76,7 +76,7 @@ class Platforms {
 	/** Platforms are HTTP endpoints; the file need not say so. */
 	private static TargetDefinition withKind(TargetDefinition platform) {
 		return platform.kind() != null ? platform : new TargetDefinition(platform.name(), platform.nameZh(),
-				TargetKind.HTTP, platform.url(), platform.timeoutMs(), platform.masked(), platform.resources());
+				TargetKind.HTTP, platform.url(), platform.timeoutMs(), platform.masked(), platform.resources(), null);
 	}
 
 	private record PlatformFile(List<TargetDefinition> platforms) {

@@ -1,5 +1,7 @@
 package cn.datahub.exchange;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,9 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redeliveryDelayMs the first wait; each next one is twice as long
  * @param maximumRedeliveryDelayMs the longest wait between two attempts
  * @param breakerOpenSeconds how long a target's open circuit breaker refuses batches before it tries again
+ * @param datasources the databases JDBC targets may write, by name
  */
 @ConfigurationProperties("hub.exchange.push")
 public record PushProperties(@DefaultValue("classpath:config/platforms.yaml") String platforms,
 		@DefaultValue("4") int maximumRedeliveries, @DefaultValue("1000") long redeliveryDelayMs,
-		@DefaultValue("30000") long maximumRedeliveryDelayMs, @DefaultValue("60") int breakerOpenSeconds) {
+		@DefaultValue("30000") long maximumRedeliveryDelayMs, @DefaultValue("60") int breakerOpenSeconds,
+		Map<String, SourceProperties.Database> datasources) {
+
+	public PushProperties {
+		datasources = datasources == null ? Map.of() : Map.copyOf(datasources);
+	}
+
 }

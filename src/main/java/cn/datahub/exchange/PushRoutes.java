@@ -6,9 +6,10 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The push-http routes of each HTTP target ({@code routes/push-http.camel.yaml}): {@code push-<name>}, which
- * retries, and {@code push-<name>-call}, the POST behind the target's circuit breaker. Added when the target is,
- * stopped and removed when it is deleted, without a restart.
+ * The push routes of each HTTP and JDBC target. An HTTP target ({@code routes/push-http.camel.yaml}) has
+ * {@code push-<name>}, which retries, and {@code push-<name>-call}, the POST behind the target's circuit breaker; a
+ * JDBC target ({@code routes/push-jdbc.camel.yaml}) has {@code push-<name>}, which writes and retries. Added
+ * when the target is, stopped and removed when it is deleted, without a restart.
  */
 @Component
 class PushRoutes {
@@ -26,7 +27,22 @@ class PushRoutes {
 		return "push-" + name;
 	}
 
+	/** Where a target's batches are sent. */
+	static String endpoint(String name) {
+		return "direct:push-" + name;
+	}
+
 	void add(TargetDefinition target) {
+		if (target.kind() == TargetKind.JDBC) {
+			TemplatedRouteBuilder.builder(this.camel, "push-jdbc")
+				.routeId(routeId(target.name()))
+				.parameter("name", target.name())
+				.parameter("datasource", target.jdbc().datasource())
+				.parameter("table", target.jdbc().table())
+				.parameter("keyColumns", String.join(",", target.jdbc().keyColumns()))
+				.add();
+			return;
+		}
 		TemplatedRouteBuilder.builder(this.camel, "push-http-call")
 			.routeId(routeId(target.name()) + "-call")
 			.parameter("name", target.name())

@@ -36,7 +36,7 @@ public record SourceProperties(Map<UpdateCycle, Duration> periods, @DefaultValue
 		return this.periods.get(cycle);
 	}
 
-	/** A department database, reached with a read-only account. */
+	/** A department database and the account the hub reaches it with (read-only for a source). */
 	public record Database(String url, String username, String password) {
 	}
 

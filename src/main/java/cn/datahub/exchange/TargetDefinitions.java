@@ -20,7 +20,10 @@ class TargetDefinitions {
 	private static final RowMapper<TargetDefinition> MAPPER = (rs, n) -> new TargetDefinition(rs.getString("name"),
 			rs.getString("name_zh"), TargetKind.valueOf(rs.getString("kind")), rs.getString("url"), rs.getInt("timeout_ms"),
 			rs.getBoolean("masked"),
-			rs.getString("resources") == null ? List.of() : Arrays.asList(rs.getString("resources").split(",")));
+			rs.getString("resources") == null ? List.of() : Arrays.asList(rs.getString("resources").split(",")),
+			rs.getString("datasource") == null ? null
+					: new TargetDefinition.Jdbc(rs.getString("datasource"), rs.getString("table_name"),
+							rs.getString("key_columns") == null ? List.of() : Arrays.asList(rs.getString("key_columns").split(","))));
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -42,12 +45,17 @@ class TargetDefinitions {
 
 	/** Adds a complete definition ({@link TargetDefinition#withDefaults()}). */
 	void add(TargetDefinition target) {
-		this.jdbc.update("insert into exchange_target (name, name_zh, kind, url, timeout_ms, masked, resources, created_at) "
-				+ "values (:name, :nameZh, :kind, :url, :timeout, :masked, :resources, :at)",
+		this.jdbc.update("insert into exchange_target (name, name_zh, kind, url, timeout_ms, masked, resources, "
+				+ "datasource, table_name, key_columns, created_at) values (:name, :nameZh, :kind, :url, :timeout, :masked, "
+				+ ":resources, :datasource, :table, :keys, :at)",
 				new MapSqlParameterSource("name", target.name()).addValue("nameZh", target.nameZh())
 					.addValue("kind", target.kind().name()).addValue("url", target.url())
 					.addValue("timeout", target.timeoutMs()).addValue("masked", target.masked())
 					.addValue("resources", target.resources().isEmpty() ? null : String.join(",", target.resources()))
+					.addValue("datasource", target.jdbc() == null ? null : target.jdbc().datasource())
+					.addValue("table", target.jdbc() == null ? null : target.jdbc().table())
+					.addValue("keys", target.jdbc() == null || target.jdbc().keyColumns() == null
+							|| target.jdbc().keyColumns().isEmpty() ? null : String.join(",", target.jdbc().keyColumns()))
 					.addValue("at", Timestamp.from(this.clock.instant())));
 	}
 

@@ -9,6 +9,9 @@ enum TargetKind {
 	HTTP,
 
 	/** Written as Avro object container files under {@code <outbox>/<name>/<resourceCode>/}. */
-	FILE
+	FILE,
+
+	/** Written into a table of a department database through a push-jdbc route of its own. */
+	JDBC
 
 }

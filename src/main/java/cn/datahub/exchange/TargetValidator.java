@@ -22,9 +22,15 @@ final class TargetValidator {
 
 	private final Predicate<String> resourceExists;
 
-	/** @param resourceExists whether a resource code is in the catalogue; targets may only name those */
-	TargetValidator(Predicate<String> resourceExists) {
+	private final TargetTables tables;
+
+	/**
+	 * @param resourceExists whether a resource code is in the catalogue; targets may only name those
+	 * @param tables checks a JDBC target's table; null where JDBC targets cannot be defined (the platforms file)
+	 */
+	TargetValidator(Predicate<String> resourceExists, TargetTables tables) {
 		this.resourceExists = resourceExists;
+		this.tables = tables;
 	}
 
 	List<Violation> check(TargetDefinition target) {
@@ -37,7 +43,7 @@ final class TargetValidator {
 			violations.add(new Violation("nameZh", "nameZh (the Chinese name) is required", "中文名称必填"));
 		}
 		if (target.kind() == null) {
-			violations.add(new Violation("kind", "kind is required: HTTP or FILE", "类型必填：HTTP或FILE"));
+			violations.add(new Violation("kind", "kind is required: HTTP, FILE or JDBC", "类型必填：HTTP、FILE或JDBC"));
 		}
 		else if (target.kind() == TargetKind.HTTP && !isHttpUrl(target.url())) {
 			violations.add(new Violation("url", "url must be an absolute http or https URL, was '" + target.url() + "'",
@@ -46,6 +52,16 @@ final class TargetValidator {
 		else if (target.kind() == TargetKind.FILE && target.url() != null) {
 			violations.add(new Violation("url", "a FILE target writes to the outbox and takes no url",
 					"文件目标写入发件箱，不能设置地址"));
+		}
+		else if (target.kind() == TargetKind.JDBC && target.url() != null) {
+			violations.add(new Violation("url", "a JDBC target writes to a table and takes no url",
+					"数据库目标写入数据表，不能设置地址"));
+		}
+		else if (target.kind() == TargetKind.JDBC && this.tables == null) {
+			violations.add(new Violation("kind", "exchange platforms are HTTP endpoints", "交换平台须为HTTP接口"));
+		}
+		else if (target.kind() == TargetKind.JDBC) {
+			violations.addAll(this.tables.check(target.jdbc()));
 		}
 		if (target.timeoutMs() != null && (target.timeoutMs() < 100 || target.timeoutMs() > MAX_TIMEOUT_MS)) {
 			violations.add(new Violation("timeoutMs", "timeoutMs must be between 100 and " + MAX_TIMEOUT_MS,

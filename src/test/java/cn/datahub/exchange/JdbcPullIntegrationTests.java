@@ -28,7 +28,7 @@ class JdbcPullIntegrationTests {
 	private TestRestTemplate http;
 
 	@Autowired
-	private SourceDatabases databases;
+	private DepartmentDatabases databases;
 
 	@Autowired
 	private ExchangeProperties properties;

@@ -1,0 +1,5 @@
+-- JDBC targets: a table of a department database (hub.exchange.push.datasources) records are written into.
+alter table exchange_target add column datasource varchar(100);
+alter table exchange_target add column table_name varchar(130);
+-- The columns that identify a row, separated by commas; null: the resource's first required item.
+alter table exchange_target add column key_columns varchar(1000);
