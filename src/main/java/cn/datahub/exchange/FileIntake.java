@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
  * Takes in a file dropped in {@code <inbox>/<resourceCode>/} or in a FILE attachment's folder (called by the
  * {@code pull-file} route): runs its
  * records to the resource's targets and, once every target confirmed them, moves it to {@code done/} beside it. A
- * file that can never go through (no such published resource, a format the hub does not read) moves to
- * {@code failed/} with a failed run saying why, as does one a target refused (an HTTP 4xx: it would be refused
- * again); one whose target failed otherwise stays where it is and is read again at a later poll.
+ * file that can never go through (no such published resource, a format the hub does not read, a workbook that
+ * cannot be opened or turns out damaged) moves to {@code failed/} with a failed run saying why, as does one a target
+ * refused (an HTTP 4xx: it would be refused again); one whose target failed otherwise stays where it is and is read
+ * again at a later poll.
  */
 @Component
 public class FileIntake {
@@ -55,22 +56,35 @@ public class FileIntake {
 		String source = "file:" + file.getFileName();
 		Optional<Resource> resource = this.resources.find(code).filter(r -> r.status() == ResourceStatus.PUBLISHED);
 		if (resource.isEmpty() || !SourceFiles.readable(file)) {
-			String reason = resource.isEmpty() ? "no published resource " + code + " to take this file in"
-					: "not a CSV or JSON-lines file";
-			this.runs.finish(this.runs.start(code, source, "-"), 0, 0, 0, reason);
-			log.warn("Moved {} to failed/: {}", file, reason);
-			moveTo(file, "failed");
+			refuse(file, code, source, resource.isEmpty() ? "no published resource " + code + " to take this file in"
+					: "not a CSV, JSON-lines or XLSX file");
 			return;
 		}
-		try (SourceFiles.RecordStream records = SourceFiles.open(file)) {
+		SourceFiles.RecordStream records;
+		try {
+			records = SourceFiles.open(file);
+		}
+		catch (UnreadableDrop ex) {
+			refuse(file, code, source, ex.getMessage());
+			return;
+		}
+		try (records) {
 			this.pipeline.run(resource.get(), source, batchPrefix(file), records, this.targets.of(resource.get()));
 		}
-		catch (TargetRefused ex) {
+		catch (TargetRefused | UnreadableDrop ex) {
+			// the pipeline logged the failed runs; the file would fail the same way again
 			log.warn("Moved {} to failed/: {}", file, ex.getMessage());
 			moveTo(file, "failed");
 			return;
 		}
 		moveTo(file, "done");
+	}
+
+	/** Sets aside a file that cannot go through at all, with a failed run saying why. */
+	private void refuse(Path file, String code, String source, String reason) throws IOException {
+		this.runs.finish(this.runs.start(code, source, "-"), 0, 0, 0, reason);
+		log.warn("Moved {} to failed/: {}", file, reason);
+		moveTo(file, "failed");
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package cn.datahub.exchange;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,8 +25,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Reads a dropped file record by record, never whole: CSV with a header row (item names or Chinese titles) and
- * JSON lines. Each record's raw form is a JSON object of its values, the form dead letters keep and replay.
+ * Reads a dropped file record by record, never whole: CSV with a header row (item names or Chinese titles), JSON
+ * lines, and the first sheet of an XLSX workbook ({@link XlsxRows}). Each record's raw form is a JSON object of its
+ * values, the form dead letters keep and replay.
  */
 final class SourceFiles {
 
@@ -44,10 +46,14 @@ final class SourceFiles {
 		return format(file) != null;
 	}
 
+	/** @throws UnreadableDrop when the file is not what its name says (a workbook that cannot be opened) */
 	static RecordStream open(Path file) throws IOException {
 		String format = format(file);
 		if (format == null) {
-			throw new IllegalArgumentException("not a CSV or JSON-lines file: " + file.getFileName());
+			throw new IllegalArgumentException("not a CSV, JSON-lines or XLSX file: " + file.getFileName());
+		}
+		if (format.equals("xlsx")) {
+			return XlsxRows.open(file);
 		}
 		Reader reader = new InputStreamReader(withoutBom(Files.newInputStream(file)), StandardCharsets.UTF_8);
 		return format.equals("csv") ? csv(reader) : jsonLines(new BufferedReader(reader));
@@ -63,10 +69,20 @@ final class SourceFiles {
 		}
 	}
 
+	/** The record of a row's values by column, its raw form the JSON object of them. */
+	static SourceRecord record(long line, Map<String, Object> values) {
+		try {
+			return new SourceRecord(line, JSON.writeValueAsString(values), values);
+		}
+		catch (JsonProcessingException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static String format(Path file) {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (name.endsWith(".csv")) {
-			return "csv";
+		if (name.endsWith(".csv") || name.endsWith(".xlsx")) {
+			return name.substring(name.lastIndexOf('.') + 1);
 		}
 		return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") ? "jsonl" : null;
 	}
@@ -75,7 +91,7 @@ final class SourceFiles {
 		MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
 			.with(CsvSchema.emptySchema().withHeader())
 			.readValues(reader);
-		return new RecordStream(reader) {
+		return new RecordStream() {
 
 			/** The header is line 1. */
 			private long line = 1;
@@ -87,14 +103,12 @@ final class SourceFiles {
 
 			@Override
 			public SourceRecord next() {
-				Map<String, Object> values = new LinkedHashMap<>(rows.next());
-				this.line++;
-				try {
-					return new SourceRecord(this.line, JSON.writeValueAsString(values), values);
-				}
-				catch (JsonProcessingException ex) {
-					throw new UncheckedIOException(ex);
-				}
+				return record(++this.line, new LinkedHashMap<>(rows.next()));
+			}
+
+			@Override
+			public void close() throws IOException {
+				reader.close();
 			}
 
 		};
@@ -102,30 +116,25 @@ final class SourceFiles {
 
 	private static RecordStream jsonLines(BufferedReader reader) {
 		Iterator<String> lines = reader.lines().iterator();
-		return new RecordStream(reader) {
+		return new ReadAhead() {
 
 			private long line;
 
-			private String pending;
-
 			@Override
-			public boolean hasNext() {
-				while (this.pending == null && lines.hasNext()) {
+			SourceRecord read() {
+				while (lines.hasNext()) {
 					this.line++;
 					String next = lines.next();
-					this.pending = next.isBlank() ? null : next;
+					if (!next.isBlank()) {
+						return parse(this.line, next);
+					}
 				}
-				return this.pending != null;
+				return null;
 			}
 
 			@Override
-			public SourceRecord next() {
-				if (!hasNext()) {
-					throw new NoSuchElementException();
-				}
-				String raw = this.pending;
-				this.pending = null;
-				return parse(this.line, raw);
+			public void close() throws IOException {
+				reader.close();
 			}
 
 		};
@@ -143,17 +152,34 @@ final class SourceFiles {
 	}
 
 	/** The records of one source, read as they are consumed; closing it closes the file. */
-	abstract static class RecordStream implements Iterator<SourceRecord>, AutoCloseable {
+	interface RecordStream extends Iterator<SourceRecord>, Closeable {
 
-		private final Reader reader;
+	}
 
-		RecordStream(Reader reader) {
-			this.reader = reader;
+	/** A stream that skips what is not a record (blank lines, empty rows) by reading one record ahead. */
+	abstract static class ReadAhead implements RecordStream {
+
+		private SourceRecord pending;
+
+		/** The next record, or null after the last. */
+		abstract SourceRecord read();
+
+		@Override
+		public boolean hasNext() {
+			if (this.pending == null) {
+				this.pending = read();
+			}
+			return this.pending != null;
 		}
 
 		@Override
-		public void close() throws IOException {
-			this.reader.close();
+		public SourceRecord next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			SourceRecord next = this.pending;
+			this.pending = null;
+			return next;
 		}
 
 	}

@@ -22,8 +22,8 @@ import static org.apache.camel.builder.Builder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the target tests share: the sample resource of 冠县市场监督管理局 published under a code of the test's own, and
- * the sample CSV dropped into its inbox.
+ * What the exchange tests share: the sample resource of 冠县市场监督管理局 published under a code of the test's own,
+ * and the sample CSV (or another file) dropped into its inbox.
  */
 final class ExchangeFixtures {
 
@@ -59,17 +59,26 @@ final class ExchangeFixtures {
 
 	/** Drops the sample CSV into the resource's inbox and waits until the inbox route is done with it. */
 	static Path drop(CamelContext camel, Path inbox, String name, String code) throws IOException {
+		return drop(camel, inbox, FileDropIntegrationTests.SAMPLE, name, code);
+	}
+
+	/** Drops {@code file} into the resource's inbox as {@code name} and waits until the inbox route is done with it. */
+	static Path drop(CamelContext camel, Path inbox, Path file, String name, String code) throws IOException {
 		NotifyBuilder done = new NotifyBuilder(camel).fromRoute(ExchangeRoutes.INBOX)
 			.filter(header(Exchange.FILE_NAME_ONLY).isEqualTo(name)).whenDone(1).create();
-		Path dropped = dropWithoutWaiting(inbox, name, code);
+		Path dropped = dropWithoutWaiting(inbox, file, name, code);
 		assertThat(done.matches(60, TimeUnit.SECONDS)).as("the inbox route took %s", name).isTrue();
 		return dropped;
 	}
 
-	/** Copies the sample aside, then moves it in whole, so the route never reads half a file. */
 	static Path dropWithoutWaiting(Path inbox, String name, String code) throws IOException {
+		return dropWithoutWaiting(inbox, FileDropIntegrationTests.SAMPLE, name, code);
+	}
+
+	/** Copies {@code file} aside, then moves it in whole, so the route never reads half a file. */
+	static Path dropWithoutWaiting(Path inbox, Path file, String name, String code) throws IOException {
 		Path folder = Files.createDirectories(inbox.resolve(code));
-		Path aside = Files.copy(FileDropIntegrationTests.SAMPLE, folder.resolve("." + name));
+		Path aside = Files.copy(file, folder.resolve("." + name));
 		return Files.move(aside, folder.resolve(name));
 	}
 
