@@ -87,6 +87,12 @@ final class SourceFiles {
 		return name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json") ? "jsonl" : null;
 	}
 
+	/** A CSV whose structure breaks (an unclosed quote, a row longer than the header) is read no further. */
+	private static UnreadableDrop broken(long line, RuntimeException ex) {
+		String reason = ex.getMessage() == null ? ex.toString() : ex.getMessage().lines().findFirst().orElse("");
+		return new UnreadableDrop("the CSV cannot be read after line " + line + ": " + reason, ex);
+	}
+
 	private static RecordStream csv(Reader reader) throws IOException {
 		MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
 			.with(CsvSchema.emptySchema().withHeader())
@@ -98,12 +104,22 @@ final class SourceFiles {
 
 			@Override
 			public boolean hasNext() {
-				return rows.hasNext();
+				try {
+					return rows.hasNext();
+				}
+				catch (RuntimeException ex) {
+					throw broken(this.line, ex);
+				}
 			}
 
 			@Override
 			public SourceRecord next() {
-				return record(++this.line, new LinkedHashMap<>(rows.next()));
+				try {
+					return record(++this.line, new LinkedHashMap<>(rows.next()));
+				}
+				catch (RuntimeException ex) {
+					throw broken(this.line - 1, ex);
+				}
 			}
 
 			@Override

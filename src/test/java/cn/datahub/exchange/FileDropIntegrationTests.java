@@ -1,12 +1,12 @@
 package cn.datahub.exchange;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,18 +17,16 @@ import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 import static cn.datahub.testing.Usccs.withCheckCharacter;
-import static org.apache.camel.builder.Builder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -167,19 +165,25 @@ class FileDropIntegrationTests {
 		assertThat(run.path("error").asText()).contains("no published resource 371525-XXX-9999");
 	}
 
+	@Test
+	void aCsvWhoseStructureBreaksMovesToFailedInsteadOfBeingReadAgainAndAgain(@TempDir Path folder) throws Exception {
+		Path broken = Files.writeString(folder.resolve("broken.csv"), Files.readString(SAMPLE)
+				+ "92371525MA3YXKA6HF,\"冠县北馆手机维修部,赵卫东,个人经营\n", StandardCharsets.UTF_8);
+
+		Path dropped = drop(broken, "个体工商户-引号未闭合.csv");
+
+		assertThat(Files.exists(dropped.resolveSibling("failed").resolve(dropped.getFileName()))).isTrue();
+		JsonNode run = latestRun();
+		assertThat(run.path("status").asText()).isEqualTo("FAILED");
+		assertThat(run.path("error").asText()).contains("the CSV cannot be read after line 21");
+	}
+
 	private Path drop(Path sample, String name) throws IOException {
 		return drop(sample, name, this.code);
 	}
 
-	/** Copies the sample into the inbox (written aside, then moved in whole) and waits until the route is done. */
 	private Path drop(Path sample, String name, String code) throws IOException {
-		NotifyBuilder done = new NotifyBuilder(this.camel).fromRoute(ExchangeRoutes.INBOX)
-			.filter(header(Exchange.FILE_NAME_ONLY).isEqualTo(name)).whenDone(1).create();
-		Path folder = Files.createDirectories(this.properties.inbox().resolve(code));
-		Path aside = Files.copy(sample, folder.resolve("." + name));
-		Path dropped = Files.move(aside, folder.resolve(name));
-		assertThat(done.matches(30, TimeUnit.SECONDS)).as("the inbox route took %s", name).isTrue();
-		return dropped;
+		return ExchangeFixtures.drop(this.camel, this.properties.inbox(), sample, name, code);
 	}
 
 	private JsonNode latestRun() {
