@@ -11,6 +11,7 @@ import java.util.Set;
 import cn.datahub.catalogue.Resource;
 import cn.datahub.exchange.RecordConverter.Converted;
 import cn.datahub.system.HubProperties;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,10 +128,12 @@ class ExchangePipeline {
 		if (fresh.isEmpty()) {
 			return 0;
 		}
+		Schema schema = target.fields().isEmpty() ? converter.schema() : Projection.of(converter.schema(), target.fields());
 		List<GenericRecord> records = fresh.stream()
-			.map(c -> target.masked() ? Masking.apply(c.record(), plan) : c.record())
+			.map(c -> schema == converter.schema() ? c.record() : Projection.apply(c.record(), schema))
+			.map(r -> target.masked() ? Masking.apply(r, plan) : r)
 			.toList();
-		target.deliver(resource, converter.schema(), records, batchId);
+		target.deliver(resource, schema, records, batchId);
 		this.deliveries.record(target.name(), resource.code(),
 				fresh.stream().map(c -> new Deliveries.Keyed(c.key(), c.fingerprint())).toList());
 		return fresh.size();

@@ -47,7 +47,7 @@ class ExchangeTargets {
 
 	ExchangeTargets(ExchangeProperties properties, Platforms platforms, TargetDefinitions definitions, PushRoutes routes,
 			Resources resources, ProducerTemplate producer, TargetTables tables) {
-		this.outbox = new FileOutbox(FILE_OUTBOX, properties.outbox().resolve(FILE_OUTBOX), false);
+		this.outbox = new FileOutbox(FILE_OUTBOX, properties.outbox().resolve(FILE_OUTBOX), false, List.of());
 		this.properties = properties;
 		this.platforms = platforms;
 		this.definitions = definitions;
@@ -77,8 +77,9 @@ class ExchangeTargets {
 	}
 
 	TargetDefinition add(TargetDefinition definition) {
-		List<Violation> violations = new TargetValidator(code -> this.resources.find(code).isPresent(), this.tables)
-			.check(definition);
+		List<Violation> violations = new ArrayList<>(new TargetValidator(code -> this.resources.find(code).isPresent(),
+				this.tables).check(definition));
+		violations.addAll(TargetValidator.checkFields(definition, this.resources::find));
 		if (!violations.isEmpty()) {
 			throw new InvalidInput("Invalid target", violations);
 		}
@@ -122,7 +123,7 @@ class ExchangeTargets {
 			case HTTP -> new HttpTarget(definition, this.producer);
 			case JDBC -> new JdbcTarget(definition, this.producer);
 			case FILE -> new FileOutbox(definition.name(), this.properties.outbox().resolve(definition.name()),
-					definition.masked());
+					definition.masked(), definition.fields());
 		};
 	}
 

@@ -26,10 +26,13 @@ class FileOutbox implements Target {
 
 	private final boolean masked;
 
-	FileOutbox(String name, Path directory, boolean masked) {
+	private final List<String> fields;
+
+	FileOutbox(String name, Path directory, boolean masked, List<String> fields) {
 		this.name = name;
 		this.directory = directory;
 		this.masked = masked;
+		this.fields = fields;
 	}
 
 	@Override
@@ -40,6 +43,11 @@ class FileOutbox implements Target {
 	@Override
 	public boolean masked() {
 		return this.masked;
+	}
+
+	@Override
+	public List<String> fields() {
+		return this.fields;
 	}
 
 	@Override

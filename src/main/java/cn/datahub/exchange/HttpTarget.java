@@ -51,6 +51,11 @@ class HttpTarget implements Target {
 	}
 
 	@Override
+	public List<String> fields() {
+		return this.definition.fields();
+	}
+
+	@Override
 	public void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException {
 		byte[] body = json(schema, records);
 		Exchange answer = this.producer.send(PushRoutes.endpoint(name()), exchange -> {

@@ -37,6 +37,11 @@ class JdbcTarget implements Target {
 	}
 
 	@Override
+	public List<String> fields() {
+		return this.definition.fields();
+	}
+
+	@Override
 	public void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException {
 		Exchange answer = this.producer.send(PushRoutes.endpoint(name()),
 				exchange -> exchange.getIn().setBody(new TableBatch(resource, schema, records, batchId)));

@@ -57,7 +57,7 @@ public class Masking {
 		}
 		GenericData.Record masked = new GenericData.Record((GenericData.Record) record, false);
 		plan.forEach((item, rule) -> {
-			Object value = masked.get(item);
+			Object value = masked.getSchema().getField(item) == null ? null : masked.get(item);
 			if (value != null) {
 				masked.put(item, rule.mask(value.toString()));
 			}

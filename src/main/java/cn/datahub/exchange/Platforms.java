@@ -76,7 +76,7 @@ class Platforms {
 	/** Platforms are HTTP endpoints; the file need not say so. */
 	private static TargetDefinition withKind(TargetDefinition platform) {
 		return platform.kind() != null ? platform : new TargetDefinition(platform.name(), platform.nameZh(),
-				TargetKind.HTTP, platform.url(), platform.timeoutMs(), platform.masked(), platform.resources(), null);
+				TargetKind.HTTP, platform.url(), platform.timeoutMs(), platform.masked(), platform.resources(), null, null);
 	}
 
 	private record PlatformFile(List<TargetDefinition> platforms) {

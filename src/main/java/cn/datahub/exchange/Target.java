@@ -19,6 +19,11 @@ interface Target {
 	/** Whether personal items are masked before they reach this target. */
 	boolean masked();
 
+	/** The only items this target receives (a consumer's grant); empty: every item. */
+	default List<String> fields() {
+		return List.of();
+	}
+
 	/**
 	 * Delivers one batch. {@code batchId} names the batch the same way each time the same source is read, so a
 	 * target that keeps files can replace a half-delivered batch instead of keeping it twice.

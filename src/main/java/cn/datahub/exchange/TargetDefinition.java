@@ -14,9 +14,11 @@ import java.util.List;
  * @param masked whether personal items are masked before they reach it (default: masked)
  * @param resources the resource codes it receives; none: every published resource
  * @param jdbc where a JDBC target writes
+ * @param fields the only items it receives (a consumer's grant; only with {@code resources} that all have them);
+ * none: every item
  */
 record TargetDefinition(String name, String nameZh, TargetKind kind, String url, Integer timeoutMs, Boolean masked,
-		List<String> resources, Jdbc jdbc) {
+		List<String> resources, Jdbc jdbc, List<String> fields) {
 
 	static final int DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -26,7 +28,8 @@ record TargetDefinition(String name, String nameZh, TargetKind kind, String url,
 				this.timeoutMs == null ? DEFAULT_TIMEOUT_MS : this.timeoutMs, this.masked == null || this.masked,
 				this.resources == null ? List.of() : List.copyOf(this.resources),
 				this.jdbc == null ? null : new Jdbc(this.jdbc.datasource(), this.jdbc.table(),
-						this.jdbc.keyColumns() == null ? List.of() : List.copyOf(this.jdbc.keyColumns())));
+						this.jdbc.keyColumns() == null ? List.of() : List.copyOf(this.jdbc.keyColumns())),
+				this.fields == null ? List.of() : List.copyOf(this.fields));
 	}
 
 	boolean appliesTo(String resourceCode) {

@@ -23,7 +23,8 @@ class TargetDefinitions {
 			rs.getString("resources") == null ? List.of() : Arrays.asList(rs.getString("resources").split(",")),
 			rs.getString("datasource") == null ? null
 					: new TargetDefinition.Jdbc(rs.getString("datasource"), rs.getString("table_name"),
-							rs.getString("key_columns") == null ? List.of() : Arrays.asList(rs.getString("key_columns").split(","))));
+							rs.getString("key_columns") == null ? List.of() : Arrays.asList(rs.getString("key_columns").split(","))),
+			rs.getString("fields") == null ? List.of() : Arrays.asList(rs.getString("fields").split(",")));
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -46,8 +47,8 @@ class TargetDefinitions {
 	/** Adds a complete definition ({@link TargetDefinition#withDefaults()}). */
 	void add(TargetDefinition target) {
 		this.jdbc.update("insert into exchange_target (name, name_zh, kind, url, timeout_ms, masked, resources, "
-				+ "datasource, table_name, key_columns, created_at) values (:name, :nameZh, :kind, :url, :timeout, :masked, "
-				+ ":resources, :datasource, :table, :keys, :at)",
+				+ "datasource, table_name, key_columns, fields, created_at) values (:name, :nameZh, :kind, :url, :timeout, "
+				+ ":masked, :resources, :datasource, :table, :keys, :fields, :at)",
 				new MapSqlParameterSource("name", target.name()).addValue("nameZh", target.nameZh())
 					.addValue("kind", target.kind().name()).addValue("url", target.url())
 					.addValue("timeout", target.timeoutMs()).addValue("masked", target.masked())
@@ -56,6 +57,7 @@ class TargetDefinitions {
 					.addValue("table", target.jdbc() == null ? null : target.jdbc().table())
 					.addValue("keys", target.jdbc() == null || target.jdbc().keyColumns() == null
 							|| target.jdbc().keyColumns().isEmpty() ? null : String.join(",", target.jdbc().keyColumns()))
+					.addValue("fields", target.fields().isEmpty() ? null : String.join(",", target.fields()))
 					.addValue("at", Timestamp.from(this.clock.instant())));
 	}
 

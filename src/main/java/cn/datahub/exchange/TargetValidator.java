@@ -4,9 +4,15 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import cn.datahub.catalogue.DataItem;
+import cn.datahub.catalogue.Resource;
 import cn.datahub.catalogue.Violation;
 
 /**
@@ -73,6 +79,30 @@ final class TargetValidator {
 				violations.add(new Violation("resources[" + i + "]", "no resource " + resources.get(i) + " in the catalogue",
 						"目录中没有信息资源" + resources.get(i)));
 			}
+		}
+		return violations;
+	}
+
+	/**
+	 * A target limited to some items (a consumer's grant) names the resources it receives, and each of them has
+	 * every one of those items.
+	 */
+	static List<Violation> checkFields(TargetDefinition target, Function<String, Optional<Resource>> resources) {
+		List<String> fields = target.fields() == null ? List.of() : target.fields();
+		List<String> codes = target.resources() == null ? List.of() : target.resources();
+		if (fields.isEmpty()) {
+			return List.of();
+		}
+		if (codes.isEmpty()) {
+			return List.of(new Violation("fields", "a target limited to some fields names the resources it receives",
+					"限定数据项的交换目标须指明资源"));
+		}
+		List<Violation> violations = new ArrayList<>();
+		for (String code : codes) {
+			Set<String> items = resources.apply(code).map(r -> r.items().stream().map(DataItem::name)
+				.collect(Collectors.toSet())).orElse(Set.of());
+			fields.stream().filter(f -> !items.contains(f)).forEach(f -> violations.add(new Violation("fields",
+					"resource " + code + " has no item " + f, "资源" + code + "没有数据项" + f)));
 		}
 		return violations;
 	}

@@ -126,6 +126,41 @@ class TargetApiIntegrationTests {
 	}
 
 	@Test
+	void aTargetLimitedToAGrantsFieldsReceivesOnlyThoseMasked() throws Exception {
+		assertThat(add(Map.of("name", this.name, "nameZh", "冠县税务局（授权数据项）", "kind", "FILE", "resources", List.of(this.code),
+				"fields", List.of("tyshxydm", "ztmc", "jyzxm"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-授权.csv", this.code);
+
+		Path folder = this.properties.outbox().resolve(this.name).resolve(this.code);
+		try (Stream<Path> files = Files.list(folder)) {
+			Path file = files.filter(f -> f.toString().endsWith(".avro")).findFirst().orElseThrow();
+			try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+				assertThat(reader.getSchema().getFields()).extracting(f -> f.name()).containsExactly("tyshxydm", "ztmc", "jyzxm");
+				GenericRecord first = reader.next();
+				assertThat(first.get("ztmc").toString()).isEqualTo("冠县清泉便民超市");
+				assertThat(first.get("jyzxm").toString()).isEqualTo("张**");
+			}
+		}
+		assertThat(new Outbox(this.properties).records(this.code).get(0).getSchema().getField("jycs"))
+			.as("the hub's own outbox keeps every item").isNotNull();
+	}
+
+	@Test
+	void fieldsAreItemsOfTheResourcesTheTargetNames() {
+		ResponseEntity<JsonNode> noResources = add(Map.of("name", this.name, "nameZh", "冠县税务局", "kind", "FILE",
+				"fields", List.of("tyshxydm")));
+		ResponseEntity<JsonNode> unknownItem = add(Map.of("name", this.name, "nameZh", "冠县税务局", "kind", "FILE",
+				"resources", List.of(this.code), "fields", List.of("tyshxydm", "nsrsbh")));
+
+		assertThat(noResources.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(noResources.getBody().path("errors").findValuesAsText("field")).containsExactly("fields");
+		assertThat(unknownItem.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(unknownItem.getBody().path("errors").findValuesAsText("message")).containsExactly(
+				"resource " + this.code + " has no item nsrsbh");
+	}
+
+	@Test
 	void definitionsThatCannotWorkAreRefusedNamingTheField() {
 		ResponseEntity<JsonNode> unknownKind = add(Map.of("name", this.name, "nameZh", "前置机", "kind", "SFTP"));
 		assertThat(unknownKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
