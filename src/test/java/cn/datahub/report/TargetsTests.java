@@ -76,7 +76,7 @@ class TargetsTests {
 
 	private static Targets targets(String location) {
 		HubProperties properties = new HubProperties(Path.of("target"), false, "file:catalogue/", 1024, null, null, null,
-				new HubProperties.Reports(location, 3600000));
+				new HubProperties.Reports(location, 3600000), null);
 		DefaultResourceLoader loader = new DefaultResourceLoader();
 		return new Targets(loader, properties, new ReferenceData(loader, properties));
 	}
