@@ -1,6 +1,7 @@
 package cn.datahub.exchange.catalogue;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import cn.datahub.schema.CatalogueEntry;
 
@@ -23,8 +24,7 @@ record ChangeBatch(long after, long upTo, List<CatalogueEntry> entries) {
 
 	/** The entries as a reader of the log finds them: code and version of each. */
 	String describe() {
-		return this.entries.stream().map(e -> e.getCode() + " v" + e.getVersion()).reduce((a, b) -> a + ", " + b)
-			.orElse("none");
+		return this.entries.stream().map(e -> e.getCode() + " v" + e.getVersion()).collect(Collectors.joining(", "));
 	}
 
 }

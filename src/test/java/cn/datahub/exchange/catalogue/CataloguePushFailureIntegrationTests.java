@@ -94,20 +94,26 @@ class CataloguePushFailureIntegrationTests {
 	@Test
 	void aPlatformDownForAWhileGetsEveryChangeOnceAndInOrderWhenItIsBack(TestInfo test) {
 		long confirmed = cursor(this.api, CITY);
-		long failedBefore = failedRuns(CITY);
+		int before = posts(this.platform, CITY).size();
 		this.platform.stubFor(post(urlPathEqualTo(path(CITY))).willReturn(aResponse().withStatus(503).withBody("服务不可用")));
 		String clinics = code("WJJ", test);
 		String pensions = code("RSJ", test);
 		this.api.create(clinics(clinics, "PUBLISHED"));
+		long failed = failedRuns(CITY);
+		await().atMost(PATIENCE).until(() -> failedRuns(CITY) > failed);
 		this.api.create(pensions(pensions, "PUBLISHED"));
 		this.api.update(ResourceForms.withName(clinics(clinics, "PUBLISHED"), "冠县医疗机构执业许可登记信息"));
+		long failedSoFar = failedRuns(CITY);
 
-		await().atMost(PATIENCE).until(() -> failedRuns(CITY) >= failedBefore + 2);
+		await().atMost(PATIENCE).until(() -> failedRuns(CITY) >= failedSoFar + 2);
 		assertThat(cursor(this.api, CITY)).as("nothing confirmed while down").isEqualTo(confirmed);
 		assertThat(pushState(this.api, CITY).path("lastError").asText()).contains("503");
 		this.platform.stubFor(post(urlPathEqualTo(path(CITY))).willReturn(ok()));
 
 		awaitCaughtUp(this.api, this.jdbc);
+		List<Batch> sent = batches(this.platform, CITY).subList(before, posts(this.platform, CITY).size());
+		assertThat(sent.stream().filter(b -> b.status() == 503)).extracting(Batch::id)
+			.as("the batch that failed is sent again as it was, though changes came after it").containsOnly(sent.get(0).id());
 		assertThat(taken(this.platform, CITY).stream().map(e -> e.path("code").asText() + " " + e.path("version").asInt())
 			.filter(e -> e.startsWith(clinics) || e.startsWith(pensions)))
 			.containsExactly(clinics + " 1", pensions + " 1", clinics + " 2");
