@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The catalogue exchange as operators watch and steer it: each platform's push cursor (and resuming a held one),
- * harvests on demand, and the entries harvested back.
+ * harvests on demand, the entries harvested back and those skipped.
  */
 @RestController
 @RequestMapping("/api/exchange/catalogue")
@@ -36,12 +36,15 @@ class CatalogueExchangeController {
 
 	private final HarvestedEntries harvested;
 
+	private final HarvestRejections rejections;
+
 	CatalogueExchangeController(Platforms platforms, PushCursors cursors, CatalogueHarvest harvest,
-			HarvestedEntries harvested) {
+			HarvestedEntries harvested, HarvestRejections rejections) {
 		this.platforms = platforms;
 		this.cursors = cursors;
 		this.harvest = harvest;
 		this.harvested = harvested;
+		this.rejections = rejections;
 	}
 
 	@GetMapping("/push")
@@ -75,6 +78,14 @@ class CatalogueExchangeController {
 			throw new BadParameter("regionCode", "regionCode must be a six-digit region code (GB/T 2260), was '" + regionCode + "'");
 		}
 		return this.harvested.list(platform == null ? null : known(platform), regionCode, own, drift, page, size);
+	}
+
+	@GetMapping("/harvest-rejections")
+	Page<HarvestRejections.HarvestRejection> rejections(@RequestParam(required = false) Long runId,
+			@RequestParam(required = false) String platform, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		Paging.check(page, size);
+		return this.rejections.list(runId, platform == null ? null : known(platform), page, size);
 	}
 
 	private String known(String platform) {

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * One harvest of a platform's catalogue of this region (called by its {@code catalogue-harvest} route on schedule
  * and by {@code POST /api/exchange/catalogue/harvest}): every page is read, every entry checked against the
- * {@code CatalogueEntry} schema and kept if newer than the copy the hub has. A bad entry is skipped and reported,
- * the rest go on; a page that cannot be read fails the run, and what was kept before it stays. Harvests run one at
+ * {@code CatalogueEntry} schema and kept if newer than the copy the hub has. A bad entry is skipped and reported
+ * (in the run, in the answer, and kept with its reason in {@link HarvestRejections}), the rest go on; a page that cannot be read fails the run, and what was kept before it stays. Harvests run one at
  * a time, so the schedule and an operator never read the same platform at once.
  */
 @Component
@@ -42,6 +42,8 @@ public class CatalogueHarvest {
 
 	private final HarvestedEntries entries;
 
+	private final HarvestRejections rejections;
+
 	private final ExchangeRuns runs;
 
 	private final CatalogueExchangeProperties properties;
@@ -54,10 +56,11 @@ public class CatalogueHarvest {
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
 
-	CatalogueHarvest(Platforms platforms, HarvestedEntries entries, ExchangeRuns runs,
+	CatalogueHarvest(Platforms platforms, HarvestedEntries entries, HarvestRejections rejections, ExchangeRuns runs,
 			CatalogueExchangeProperties properties, HubProperties hub, Clock clock) {
 		this.platforms = platforms;
 		this.entries = entries;
+		this.rejections = rejections;
 		this.runs = runs;
 		this.properties = properties;
 		this.regionCode = hub.regionCode();
@@ -74,7 +77,7 @@ public class CatalogueHarvest {
 			for (int number = 0; number < MAX_PAGES; number++) {
 				List<JsonNode> page = pages.page(number);
 				for (int position = 0; position < page.size(); position++) {
-					take(name, number, position, page.get(position), tally);
+					take(name, run, number, position, page.get(position), tally);
 				}
 				if (page.size() < pages.size()) {
 					break;
@@ -91,19 +94,22 @@ public class CatalogueHarvest {
 		}
 	}
 
-	private void take(String platform, int page, int position, JsonNode element, Tally tally) {
+	private void take(String platform, long run, int page, int position, JsonNode element, Tally tally) {
 		tally.read++;
+		String json = element.toString();
 		CatalogueEntry entry;
 		try {
-			entry = HarvestedEntryReader.read(element.toString());
+			entry = HarvestedEntryReader.read(json);
 		}
 		catch (IllegalArgumentException ex) {
 			String code = element.path("code").isTextual() ? element.path("code").asText() : null;
-			tally.rejected.add(new Rejection(page, position, code, ex.getMessage()));
+			Rejection rejection = new Rejection(page, position, code, ex.getMessage());
+			tally.rejected.add(rejection);
+			this.rejections.record(run, platform, rejection, json, this.clock.instant());
 			log.warn("Harvest of {}: entry {} of page {} ({}) skipped: {}", platform, position, page, code, ex.getMessage());
 			return;
 		}
-		if (this.entries.keep(platform, entry, element.toString(), this.clock.instant())) {
+		if (this.entries.keep(platform, entry, json, this.clock.instant())) {
 			tally.stored++;
 		}
 		else {

@@ -80,6 +80,10 @@ class CatalogueHarvestIntegrationTests {
 		assertThat(rejected.path("position").asInt()).isEqualTo(1);
 		assertThat(rejected.path("reason").asText()).contains("有条件共享");
 		assertThat(run(report.path("runId").asLong()).path("rejected").asInt()).isEqualTo(1);
+		JsonNode kept = this.api.get("/api/exchange/catalogue/harvest-rejections", "runId", report.path("runId").asText())
+			.path("items").get(0);
+		assertThat(kept.path("reason").asText()).isEqualTo(rejected.path("reason").asText());
+		assertThat(kept.path("entry").asText()).as("as the platform sent it").contains("\"shareType\":\"有条件共享\"");
 
 		JsonNode own = listed("platform", CITY, "regionCode", "371525");
 		assertThat(find(own, drifted).path("own").asBoolean()).isTrue();
@@ -138,6 +142,7 @@ class CatalogueHarvestIntegrationTests {
 		this.catalogue.get("/api/exchange/catalogue/harvested?drift=perhaps").isProblem(HttpStatus.BAD_REQUEST, "drift");
 		this.catalogue.get("/api/exchange/catalogue/harvested?size=0").isProblem(HttpStatus.BAD_REQUEST, "size");
 		this.catalogue.get("/api/exchange/catalogue/harvested?page=-1").isProblem(HttpStatus.BAD_REQUEST, "page");
+		this.catalogue.get("/api/exchange/catalogue/harvest-rejections?runId=first").isProblem(HttpStatus.BAD_REQUEST, "runId");
 		this.catalogue.post(null, "/api/exchange/catalogue/harvest?platform=county-platform")
 			.isProblem(HttpStatus.BAD_REQUEST, "platform");
 	}
