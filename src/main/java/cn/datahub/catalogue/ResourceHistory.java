@@ -1,5 +1,7 @@
 package cn.datahub.catalogue;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 
@@ -26,17 +28,30 @@ public class ResourceHistory {
 		this.json = json;
 	}
 
+	/** A committed change and its place in the history: ids follow the order changes were recorded in. */
+	public record Recorded(long id, HistoryEntry entry) {
+	}
+
 	public List<HistoryEntry> of(String code) {
 		return this.jdbc.query("select version, change, changed_at, snapshot from resource_history where resource_code = :code "
-				+ "order by version", new MapSqlParameterSource("code", code), (rs, row) -> {
-					try {
-						return new HistoryEntry(rs.getInt("version"), HistoryEntry.Change.valueOf(rs.getString("change")),
-								rs.getTimestamp("changed_at").toInstant(), this.json.readValue(rs.getString("snapshot"), Resource.class));
-					}
-					catch (JsonProcessingException ex) {
-						throw new IllegalStateException("Unreadable history of " + code, ex);
-					}
-				});
+				+ "order by version", new MapSqlParameterSource("code", code), (rs, row) -> entry(rs));
+	}
+
+	/** The changes recorded after one history id and up to another, oldest first, at most {@code limit}. */
+	public List<Recorded> between(long afterId, long upToId, int limit) {
+		return this.jdbc.query("select id, version, change, changed_at, snapshot from resource_history "
+				+ "where id > :after and id <= :upTo order by id limit :limit", new MapSqlParameterSource("after", afterId)
+					.addValue("upTo", upToId).addValue("limit", limit), (rs, row) -> new Recorded(rs.getLong("id"), entry(rs)));
+	}
+
+	private HistoryEntry entry(ResultSet rs) throws SQLException {
+		try {
+			return new HistoryEntry(rs.getInt("version"), HistoryEntry.Change.valueOf(rs.getString("change")),
+					rs.getTimestamp("changed_at").toInstant(), this.json.readValue(rs.getString("snapshot"), Resource.class));
+		}
+		catch (JsonProcessingException ex) {
+			throw new SQLException("Unreadable history snapshot", ex);
+		}
 	}
 
 	void record(List<Resource> resources, List<HistoryEntry.Change> changes) {

@@ -32,7 +32,7 @@ public class ExchangeRuns {
 		this.clock = clock;
 	}
 
-	long start(String resourceCode, String source, String target) {
+	public long start(String resourceCode, String source, String target) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update("insert into exchange_run (resource_code, source, target, started_at, status) "
 				+ "values (:resource, :source, :target, :at, 'RUNNING')", new MapSqlParameterSource("resource", resourceCode)
@@ -41,7 +41,7 @@ public class ExchangeRuns {
 		return key.getKey().longValue();
 	}
 
-	void finish(long id, long in, long out, long rejected, String error) {
+	public void finish(long id, long in, long out, long rejected, String error) {
 		this.jdbc.update("update exchange_run set ended_at = :at, records_in = :in, records_out = :out, rejected = :rejected, "
 				+ "status = :status, error = :error where id = :id", new MapSqlParameterSource("id", id)
 					.addValue("at", Timestamp.from(this.clock.instant())).addValue("in", in).addValue("out", out)

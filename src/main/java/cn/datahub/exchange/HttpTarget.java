@@ -1,6 +1,5 @@
 package cn.datahub.exchange;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,26 +9,21 @@ import cn.datahub.catalogue.Resource;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.io.JsonEncoder;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * An HTTP target: a batch goes through the target's own push-http route ({@code direct:push-<name>}) as a JSON
  * array of records in Avro's JSON encoding of the resource's schema, so the platform reads them back exactly with
  * the schema {@code GET /api/resources/{code}/schema} serves. The batch id travels percent-encoded (UTF-8), since
- * it carries the source file's name and HTTP headers are not UTF-8. The batch is confirmed only by a 2xx answer; a 4xx
- * is a refusal ({@link TargetRefused}), anything else, after the route's retries, a failure to try again later.
+ * it carries the source file's name and HTTP headers are not UTF-8. The batch is confirmed only by a 2xx answer
+ * ({@link PushAnswers}).
  */
 class HttpTarget implements Target {
 
 	static final String RESOURCE_HEADER = "X-Resource-Code";
 
 	static final String BATCH_HEADER = "X-Batch-Id";
-
-	private static final int MAX_ANSWER = 500;
 
 	private final TargetDefinition definition;
 
@@ -64,48 +58,11 @@ class HttpTarget implements Target {
 			exchange.getIn().setHeader(RESOURCE_HEADER, resource.code());
 			exchange.getIn().setHeader(BATCH_HEADER, URLEncoder.encode(batchId, StandardCharsets.UTF_8));
 		});
-		HttpOperationFailedException refused = answer.getException(HttpOperationFailedException.class);
-		if (refused != null && refused.getStatusCode() < 500) {
-			throw new TargetRefused(name() + " answered HTTP " + refused.getStatusCode() + " to batch " + batchId + ": "
-					+ abbreviate(refused.getResponseBody()), refused);
-		}
-		Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-		if (answer.getException() != null || status == null || status / 100 != 2) {
-			Throwable failure = answer.getException() == null ? null : rootCause(answer.getException());
-			throw new IOException(name() + " did not take batch " + batchId + ": "
-					+ (failure == null ? "no 2xx answer (circuit breaker open)" : failure.toString()), failure);
-		}
+		PushAnswers.check(answer, name(), batchId);
 	}
 
 	static byte[] json(Schema schema, List<GenericRecord> records) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(schema, RecordConverter.genericData());
-		out.write('[');
-		for (int i = 0; i < records.size(); i++) {
-			if (i > 0) {
-				out.write(',');
-			}
-			JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out);
-			writer.write(records.get(i), encoder);
-			encoder.flush();
-		}
-		out.write(']');
-		return out.toByteArray();
-	}
-
-	private static Throwable rootCause(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause;
-	}
-
-	private static String abbreviate(String answer) {
-		if (answer == null || answer.isBlank()) {
-			return "(no body)";
-		}
-		return answer.length() <= MAX_ANSWER ? answer : answer.substring(0, MAX_ANSWER) + "…";
+		return AvroJson.array(schema, new GenericDatumWriter<>(schema, RecordConverter.genericData()), records);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,15 +22,18 @@ import org.springframework.stereotype.Component;
 /**
  * The municipal and provincial exchange platforms from the operator's {@code config/platforms.yaml}, with
  * {@code ${...}} placeholders resolved from the environment (a platform's URL differs between test and production).
- * A platform without a URL is not connected. The file is checked whole at start: a hub with a platform it cannot
- * push to does not start.
+ * A platform with a {@code url} takes records, one with a {@code catalogueUrl} exchanges catalogue entries; one with
+ * neither is not connected. The file is checked whole at start: a hub with a platform it cannot reach does not
+ * start, and the message names the platform and the setting at fault.
  */
 @Component
-class Platforms {
+public class Platforms {
 
 	private static final Logger log = LoggerFactory.getLogger(Platforms.class);
 
 	private final List<TargetDefinition> connected;
+
+	private final List<Platform> catalogues;
 
 	private final Set<String> names = new HashSet<>();
 
@@ -43,23 +47,22 @@ class Platforms {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the exchange platforms " + location, ex);
 		}
-		List<TargetDefinition> platforms = file == null || file.platforms() == null ? List.of() : file.platforms();
+		List<Platform> platforms = file == null || file.platforms() == null ? List.of() : file.platforms();
 		TargetValidator validator = new TargetValidator(code -> !code.isBlank(), null);
 		for (int i = 0; i < platforms.size(); i++) {
-			TargetDefinition platform = withKind(platforms.get(i));
-			List<Violation> violations = platform.url() == null || platform.url().isBlank() ? List.of()
-					: validator.check(platform);
+			Platform platform = platforms.get(i);
+			List<Violation> violations = validator.check(platform);
 			if (!violations.isEmpty() || !this.names.add(String.valueOf(platform.name()))) {
 				throw new IllegalStateException(location + ": platforms[" + i + "] (" + platform.name() + "): "
 						+ (violations.isEmpty() ? "the name is used twice"
 								: violations.stream().map(Violation::message).collect(Collectors.joining("; "))));
 			}
 		}
-		this.connected = platforms.stream().map(Platforms::withKind)
-			.filter(p -> p.url() != null && !p.url().isBlank())
-			.map(TargetDefinition::withDefaults)
+		this.connected = platforms.stream().filter(Platform::takesRecords)
+			.map(p -> p.target().withDefaults())
 			.toList();
-		platforms.stream().filter(p -> p.url() == null || p.url().isBlank())
+		this.catalogues = platforms.stream().filter(Platform::exchangesCatalogue).toList();
+		platforms.stream().filter(p -> !p.takesRecords() && !p.exchangesCatalogue())
 			.forEach(p -> log.info("Exchange platform {} ({}) has no URL and is not connected", p.name(), p.nameZh()));
 	}
 
@@ -73,13 +76,16 @@ class Platforms {
 		return this.names.contains(name);
 	}
 
-	/** Platforms are HTTP endpoints; the file need not say so. */
-	private static TargetDefinition withKind(TargetDefinition platform) {
-		return platform.kind() != null ? platform : new TargetDefinition(platform.name(), platform.nameZh(),
-				TargetKind.HTTP, platform.url(), platform.timeoutMs(), platform.masked(), platform.resources(), null, null);
+	/** The platforms catalogue entries are pushed to and harvested from. */
+	public List<Platform> catalogues() {
+		return this.catalogues;
 	}
 
-	private record PlatformFile(List<TargetDefinition> platforms) {
+	public Optional<Platform> catalogue(String name) {
+		return this.catalogues.stream().filter(p -> p.name().equals(name)).findFirst();
+	}
+
+	private record PlatformFile(List<Platform> platforms) {
 	}
 
 }

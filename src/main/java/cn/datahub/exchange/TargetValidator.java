@@ -32,7 +32,7 @@ final class TargetValidator {
 
 	/**
 	 * @param resourceExists whether a resource code is in the catalogue; targets may only name those
-	 * @param tables checks a JDBC target's table; null where JDBC targets cannot be defined (the platforms file)
+	 * @param tables checks a JDBC target's table; null for the platforms file, whose platforms are HTTP targets
 	 */
 	TargetValidator(Predicate<String> resourceExists, TargetTables tables) {
 		this.resourceExists = resourceExists;
@@ -41,13 +41,7 @@ final class TargetValidator {
 
 	List<Violation> check(TargetDefinition target) {
 		List<Violation> violations = new ArrayList<>();
-		if (target.name() == null || !NAME.matcher(target.name()).matches()) {
-			violations.add(new Violation("name", "name is required: lower-case letters, digits and '-', at most 63",
-					"名称必填：小写字母、数字和“-”，不超过63个字符"));
-		}
-		if (target.nameZh() == null || target.nameZh().isBlank()) {
-			violations.add(new Violation("nameZh", "nameZh (the Chinese name) is required", "中文名称必填"));
-		}
+		checkNames(target.name(), target.nameZh(), violations);
 		if (target.kind() == null) {
 			violations.add(new Violation("kind", "kind is required: HTTP, FILE or JDBC", "类型必填：HTTP、FILE或JDBC"));
 		}
@@ -63,16 +57,10 @@ final class TargetValidator {
 			violations.add(new Violation("url", "a JDBC target writes to a table and takes no url",
 					"数据库目标写入数据表，不能设置地址"));
 		}
-		else if (target.kind() == TargetKind.JDBC && this.tables == null) {
-			violations.add(new Violation("kind", "exchange platforms are HTTP endpoints", "交换平台须为HTTP接口"));
-		}
 		else if (target.kind() == TargetKind.JDBC) {
 			violations.addAll(this.tables.check(target.jdbc()));
 		}
-		if (target.timeoutMs() != null && (target.timeoutMs() < 100 || target.timeoutMs() > MAX_TIMEOUT_MS)) {
-			violations.add(new Violation("timeoutMs", "timeoutMs must be between 100 and " + MAX_TIMEOUT_MS,
-					"超时时间须在100到" + MAX_TIMEOUT_MS + "毫秒之间"));
-		}
+		checkTimeout(target.timeoutMs(), violations);
 		List<String> resources = target.resources() == null ? List.of() : target.resources();
 		for (int i = 0; i < resources.size(); i++) {
 			if (resources.get(i) == null || !this.resourceExists.test(resources.get(i))) {
@@ -105,6 +93,48 @@ final class TargetValidator {
 					"resource " + code + " has no item " + f, "资源" + code + "没有数据项" + f)));
 		}
 		return violations;
+	}
+
+	/**
+	 * A platform of {@code config/platforms.yaml}: as a target when it takes records; its catalogue URLs, when set,
+	 * must be http or https too.
+	 */
+	List<Violation> check(Platform platform) {
+		List<Violation> violations = new ArrayList<>();
+		if (platform.takesRecords()) {
+			violations.addAll(check(platform.target()));
+		}
+		else {
+			checkNames(platform.name(), platform.nameZh(), violations);
+			checkTimeout(platform.timeoutMs(), violations);
+		}
+		checkOptionalUrl("catalogueUrl", platform.catalogueUrl(), "目录接口地址", violations);
+		checkOptionalUrl("harvestUrl", platform.harvestUrl(), "目录采集地址", violations);
+		return violations;
+	}
+
+	private static void checkNames(String name, String nameZh, List<Violation> violations) {
+		if (name == null || !NAME.matcher(name).matches()) {
+			violations.add(new Violation("name", "name is required: lower-case letters, digits and '-', at most 63",
+					"名称必填：小写字母、数字和“-”，不超过63个字符"));
+		}
+		if (nameZh == null || nameZh.isBlank()) {
+			violations.add(new Violation("nameZh", "nameZh (the Chinese name) is required", "中文名称必填"));
+		}
+	}
+
+	private static void checkTimeout(Integer timeoutMs, List<Violation> violations) {
+		if (timeoutMs != null && (timeoutMs < 100 || timeoutMs > MAX_TIMEOUT_MS)) {
+			violations.add(new Violation("timeoutMs", "timeoutMs must be between 100 and " + MAX_TIMEOUT_MS,
+					"超时时间须在100到" + MAX_TIMEOUT_MS + "毫秒之间"));
+		}
+	}
+
+	private static void checkOptionalUrl(String field, String url, String nameZh, List<Violation> violations) {
+		if (url != null && !url.isBlank() && !isHttpUrl(url)) {
+			violations.add(new Violation(field, field + " must be an absolute http or https URL, was '" + url + "'",
+					nameZh + "必须是完整的http或https地址"));
+		}
 	}
 
 	private static boolean isHttpUrl(String url) {

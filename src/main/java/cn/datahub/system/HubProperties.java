@@ -18,12 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param indexRelay how catalogue changes travel from the outbox to the index
  * @param zone the time zone days and months are counted in: a report "as of 31 October" ends at midnight here
  * @param reports the rate reports' targets and monthly snapshots
+ * @param regionCode the hub's own region (行政区划代码, GB/T 2260): the region it answers for to the upper platforms
  */
 @ConfigurationProperties("hub")
 public record HubProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("true") boolean demoData,
 		@DefaultValue("classpath:catalogue/") String catalogueLocation,
 		@DefaultValue("1048576") long maxJsonBodyBytes, @DefaultValue Elasticsearch elasticsearch,
-		@DefaultValue IndexRelay indexRelay, @DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue Reports reports) {
+		@DefaultValue IndexRelay indexRelay, @DefaultValue("Asia/Shanghai") ZoneId zone, @DefaultValue Reports reports,
+		String regionCode) {
 
 	/**
 	 * @param url an external node or cluster; unset means the hub runs its own node

@@ -87,7 +87,7 @@ class TargetsTests {
 
 	private static Targets targets(String location) {
 		HubProperties properties = new HubProperties(Path.of("target"), false, "file:catalogue/", 1024, null, null, null,
-				new HubProperties.Reports(location, 3600000, Duration.ofHours(24)));
+				new HubProperties.Reports(location, 3600000, Duration.ofHours(24)), null);
 		DefaultResourceLoader loader = new DefaultResourceLoader();
 		return new Targets(loader, properties, new ReferenceData(loader, properties));
 	}

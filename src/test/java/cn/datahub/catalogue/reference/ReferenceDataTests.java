@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReferenceDataTests {
 
 	private final ReferenceData reference = new ReferenceData(new DefaultResourceLoader(),
-			new HubProperties(Path.of("target"), false, "classpath:catalogue/", 1024, null, null, null, null));
+			new HubProperties(Path.of("target"), false, "classpath:catalogue/", 1024, null, null, null, null, null));
 
 	@Test
 	void knowsShandongItsSixteenCitiesAndTheSeedCounties() {

@@ -30,7 +30,7 @@ class BlankTemplateTests {
 	private static final Path FOLDER = Path.of("catalogue/template");
 
 	private final BlankTemplate template = new BlankTemplate(new ReferenceData(new DefaultResourceLoader(),
-			new HubProperties(Path.of("target/test-data"), false, "file:catalogue/", 1048576, null, null, null, null)));
+			new HubProperties(Path.of("target/test-data"), false, "file:catalogue/", 1048576, null, null, null, null, null)));
 
 	@Test
 	void workbookHasTheHeaderAnExampleRowAndBilingualInstructions() throws IOException {
