@@ -19,40 +19,20 @@ import org.apache.camel.ProducerTemplate;
  * it carries the source file's name and HTTP headers are not UTF-8. The batch is confirmed only by a 2xx answer
  * ({@link PushAnswers}).
  */
-class HttpTarget implements Target {
+class HttpTarget extends RoutedTarget {
 
 	static final String RESOURCE_HEADER = "X-Resource-Code";
 
 	static final String BATCH_HEADER = "X-Batch-Id";
 
-	private final TargetDefinition definition;
-
-	private final ProducerTemplate producer;
-
 	HttpTarget(TargetDefinition definition, ProducerTemplate producer) {
-		this.definition = definition;
-		this.producer = producer;
-	}
-
-	@Override
-	public String name() {
-		return this.definition.name();
-	}
-
-	@Override
-	public boolean masked() {
-		return this.definition.masked();
-	}
-
-	@Override
-	public List<String> fields() {
-		return this.definition.fields();
+		super(definition, producer);
 	}
 
 	@Override
 	public void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException {
 		byte[] body = json(schema, records);
-		Exchange answer = this.producer.send(PushRoutes.endpoint(name()), exchange -> {
+		Exchange answer = producer().send(PushRoutes.endpoint(name()), exchange -> {
 			exchange.getIn().setBody(body);
 			exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
 			exchange.getIn().setHeader(RESOURCE_HEADER, resource.code());

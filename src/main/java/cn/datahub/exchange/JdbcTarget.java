@@ -15,35 +15,15 @@ import org.apache.camel.ProducerTemplate;
  * connection, a deadlock). The batch is confirmed only by the commit; a table that cannot take the records (a
  * missing column, a constraint) is a refusal ({@link TargetRefused}).
  */
-class JdbcTarget implements Target {
-
-	private final TargetDefinition definition;
-
-	private final ProducerTemplate producer;
+class JdbcTarget extends RoutedTarget {
 
 	JdbcTarget(TargetDefinition definition, ProducerTemplate producer) {
-		this.definition = definition;
-		this.producer = producer;
-	}
-
-	@Override
-	public String name() {
-		return this.definition.name();
-	}
-
-	@Override
-	public boolean masked() {
-		return this.definition.masked();
-	}
-
-	@Override
-	public List<String> fields() {
-		return this.definition.fields();
+		super(definition, producer);
 	}
 
 	@Override
 	public void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException {
-		Exchange answer = this.producer.send(PushRoutes.endpoint(name()),
+		Exchange answer = producer().send(PushRoutes.endpoint(name()),
 				exchange -> exchange.getIn().setBody(new TableBatch(resource, schema, records, batchId)));
 		Exception failure = answer.getException();
 		if (failure == null) {
