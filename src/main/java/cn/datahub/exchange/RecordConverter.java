@@ -88,6 +88,15 @@ final class RecordConverter {
 
 	/** The record as an Avro record with its key and content fingerprint, or why it cannot be. */
 	Converted convert(SourceRecord source) {
+		Converted checked = validate(source);
+		if (!checked.accepted()) {
+			return checked;
+		}
+		return new Converted(checked.record(), key(checked.record()), fingerprint(checked.record()), null);
+	}
+
+	/** The record as an Avro record, or why it cannot be; without its key and fingerprint. */
+	Converted validate(SourceRecord source) {
 		Map<String, Object> values = new HashMap<>();
 		source.values().forEach((column, value) -> {
 			DataItem item = this.byColumn.get(column == null ? null : column.trim());
@@ -115,7 +124,7 @@ final class RecordConverter {
 						+ type.label()));
 			}
 		}
-		return new Converted(record, key(record), fingerprint(record), null);
+		return new Converted(record, null, null, null);
 	}
 
 	private Object value(DataItem item, Object raw) {
