@@ -80,11 +80,13 @@ class HttpTarget implements Target {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		GenericDatumWriter<GenericRecord> writer = new GenericDatumWriter<>(schema, RecordConverter.genericData());
 		out.write('[');
+		JsonEncoder encoder = null;
 		for (int i = 0; i < records.size(); i++) {
 			if (i > 0) {
 				out.write(',');
 			}
-			JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out);
+			// One encoder a batch: it builds the schema's grammar when made; configured anew, it starts a new value.
+			encoder = encoder == null ? EncoderFactory.get().jsonEncoder(schema, out) : encoder.configure(out);
 			writer.write(records.get(i), encoder);
 			encoder.flush();
 		}

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,14 +86,8 @@ final class SourceFiles {
 
 			@Override
 			public SourceRecord next() {
-				Map<String, Object> values = new LinkedHashMap<>(rows.next());
 				this.line++;
-				try {
-					return new SourceRecord(this.line, JSON.writeValueAsString(values), values);
-				}
-				catch (JsonProcessingException ex) {
-					throw new UncheckedIOException(ex);
-				}
+				return SourceRecord.ofValues(this.line, new LinkedHashMap<>(rows.next()));
 			}
 
 		};
