@@ -21,11 +21,13 @@ public final class AvroJson {
 	public static <T> byte[] array(Schema schema, DatumWriter<T> writer, List<T> data) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write('[');
+		JsonEncoder encoder = null;
 		for (int i = 0; i < data.size(); i++) {
 			if (i > 0) {
 				out.write(',');
 			}
-			JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out);
+			// One encoder a batch: it builds the schema's grammar when made; configured anew, it starts a new value.
+			encoder = encoder == null ? EncoderFactory.get().jsonEncoder(schema, out) : encoder.configure(out);
 			writer.write(data.get(i), encoder);
 			encoder.flush();
 		}

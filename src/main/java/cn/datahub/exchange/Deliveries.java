@@ -2,10 +2,14 @@ package cn.datahub.exchange;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -29,14 +33,20 @@ class Deliveries {
 		this.clock = clock;
 	}
 
-	/** The fingerprints among {@code fingerprints} the target already confirmed for the resource. */
-	Set<String> delivered(String target, String resourceCode, List<String> fingerprints) {
+	/**
+	 * The fingerprints among {@code fingerprints} each target already confirmed for the resource, by target: one
+	 * query a batch, whatever the number of targets.
+	 */
+	Map<String, Set<String>> delivered(String resourceCode, Collection<String> fingerprints) {
+		Map<String, Set<String>> delivered = new HashMap<>();
 		if (fingerprints.isEmpty()) {
-			return Set.of();
+			return delivered;
 		}
-		return new HashSet<>(this.jdbc.queryForList("select fingerprint from exchange_delivery where target = :target "
-				+ "and resource_code = :resource and fingerprint in (:fingerprints)", new MapSqlParameterSource("target", target)
-					.addValue("resource", resourceCode).addValue("fingerprints", fingerprints), String.class));
+		this.jdbc.query("select target, fingerprint from exchange_delivery where fingerprint in (:fingerprints) "
+				+ "and resource_code = :resource", new MapSqlParameterSource("fingerprints", fingerprints)
+					.addValue("resource", resourceCode), (RowCallbackHandler) rs -> delivered
+						.computeIfAbsent(rs.getString("target"), t -> new HashSet<>()).add(rs.getString("fingerprint")));
+		return delivered;
 	}
 
 	@Transactional

@@ -1,7 +1,7 @@
 package cn.datahub.exchange;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * schema (dead-lettering those that fail, one by one, while the rest go on), then for each target drop what it
  * already confirmed, mask what it must not see, deliver, and record the confirmed batch. Every target gets a run
  * in the exchange log. A target that fails stops the run with the error, so the source is not acknowledged and
- * is read again later; what was confirmed before is not delivered twice.
+ * is read again later; what was confirmed before is not delivered twice. A batch is delivered while the next is
+ * read and converted ({@link Handover}), one batch at a time, in order.
  */
 @Component
 class ExchangePipeline {
@@ -77,31 +78,22 @@ class ExchangePipeline {
 		Map<String, Counts> counts = new LinkedHashMap<>();
 		targets.forEach(t -> counts.put(t.name(), new Counts()));
 		int batchNo = 0;
-		try {
+		try (Handover handover = new Handover("exchange-" + resource.code())) {
 			while (records.hasNext()) {
-				List<Converted> batch = new ArrayList<>(this.properties.batchSize());
-				long rejected = 0;
-				long read = 0;
-				while (records.hasNext() && read < this.properties.batchSize()) {
-					SourceRecord record = records.next();
-					read++;
-					Converted converted = record.values() == null ? unreadable() : converter.convert(record);
-					if (converted.accepted()) {
-						batch.add(converted);
-					}
-					else {
-						rejected++;
-						this.deadLetters.store(resource.code(), source, deadLetterRun, record, converted.rejection());
-					}
-				}
+				Batch batch = read(resource, source, converter, records, deadLetterRun);
 				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
-				for (Target target : targets) {
-					Counts c = counts.get(target.name());
-					c.in += read;
-					c.rejected += rejected;
-					c.out += deliver(resource, converter, batch, target, plan, batchId);
-				}
+				handover.submit(() -> {
+					Map<String, Set<String>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
+					for (Target target : targets) {
+						Counts c = counts.get(target.name());
+						c.in += batch.read();
+						c.rejected += batch.rejected();
+						c.out += deliver(resource, converter.schema(), batch.unique().values(), target, plan, batchId,
+								delivered.getOrDefault(target.name(), Set.of()));
+					}
+				});
 			}
+			handover.await();
 		}
 		catch (IOException | RuntimeException ex) {
 			runIds.forEach((t, id) -> {
@@ -119,18 +111,40 @@ class ExchangePipeline {
 		return counts;
 	}
 
-	private long deliver(Resource resource, RecordConverter converter, List<Converted> batch, Target target,
-			Map<String, MaskingRule> plan, String batchId) throws IOException {
+	/**
+	 * The next batch of the source, converted, each record version once (by fingerprint); the records that fail are
+	 * dead-lettered on the way.
+	 */
+	private Batch read(Resource resource, String source, RecordConverter converter, Iterator<SourceRecord> records,
+			long deadLetterRun) {
 		Map<String, Converted> unique = new LinkedHashMap<>();
-		batch.forEach(c -> unique.putIfAbsent(c.fingerprint(), c));
-		Set<String> done = this.deliveries.delivered(target.name(), resource.code(), List.copyOf(unique.keySet()));
-		List<Converted> fresh = unique.values().stream().filter(c -> !done.contains(c.fingerprint())).toList();
+		long rejected = 0;
+		long read = 0;
+		while (records.hasNext() && read < this.properties.batchSize()) {
+			SourceRecord record = records.next();
+			read++;
+			Converted converted = record.values() == null ? unreadable() : converter.convert(record);
+			if (converted.accepted()) {
+				unique.putIfAbsent(converted.fingerprint(), converted);
+			}
+			else {
+				rejected++;
+				this.deadLetters.store(resource.code(), source, deadLetterRun, record, converted.rejection());
+			}
+		}
+		return new Batch(unique, read, rejected);
+	}
+
+	/** Delivers to the target what it has not confirmed before ({@code done}), and records it once confirmed. */
+	private long deliver(Resource resource, Schema full, Collection<Converted> batch, Target target,
+			Map<String, MaskingRule> plan, String batchId, Set<String> done) throws IOException {
+		List<Converted> fresh = batch.stream().filter(c -> !done.contains(c.fingerprint())).toList();
 		if (fresh.isEmpty()) {
 			return 0;
 		}
-		Schema schema = target.fields().isEmpty() ? converter.schema() : Projection.of(converter.schema(), target.fields());
+		Schema schema = target.fields().isEmpty() ? full : Projection.of(full, target.fields());
 		List<GenericRecord> records = fresh.stream()
-			.map(c -> schema == converter.schema() ? c.record() : Projection.apply(c.record(), schema))
+			.map(c -> schema == full ? c.record() : Projection.apply(c.record(), schema))
 			.map(r -> target.masked() ? Masking.apply(r, plan) : r)
 			.toList();
 		target.deliver(resource, schema, records, batchId);
@@ -141,6 +155,10 @@ class ExchangePipeline {
 
 	private static Converted unreadable() {
 		return new Converted(null, null, null, new Rejection(null, "not a JSON object", "不是有效的JSON对象"));
+	}
+
+	/** Records read together, those that passed converted, by fingerprint. */
+	private record Batch(Map<String, Converted> unique, long read, long rejected) {
 	}
 
 	/** What one run read, delivered and rejected. */

@@ -1,6 +1,5 @@
 package cn.datahub.exchange;
 
-import java.io.UncheckedIOException;
 import java.sql.Clob;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -17,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.datahub.catalogue.DataItem;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +26,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * names whatever their case (databases upper-case unquoted names); dates and times are given in ISO form.
  */
 final class JdbcRows extends PulledRecords {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final Stream<SourceRecord> stream;
 
@@ -90,12 +85,7 @@ final class JdbcRows extends PulledRecords {
 			String label = meta.getColumnLabel(i);
 			values.put(names.getOrDefault(label.toLowerCase(Locale.ROOT), label), value(rs.getObject(i)));
 		}
-		try {
-			return new SourceRecord(++this.line, JSON.writeValueAsString(values), values);
-		}
-		catch (JsonProcessingException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return SourceRecord.ofValues(++this.line, values);
 	}
 
 	private static Object value(Object value) throws SQLException {

@@ -81,7 +81,7 @@ final class RecordBodies {
 			while (rows.hasNext()) {
 				Map<String, Object> values = new LinkedHashMap<>(rows.next());
 				line++;
-				records.add(new SourceRecord(line, JSON.writeValueAsString(values), values));
+				records.add(SourceRecord.ofValues(line, values));
 			}
 		}
 		catch (RuntimeException ex) {

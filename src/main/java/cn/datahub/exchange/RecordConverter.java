@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.ParsePosition;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -61,6 +62,9 @@ final class RecordConverter {
 
 	private final List<DataItem> items;
 
+	/** Each item's type, in the order of {@link #items}. */
+	private final List<ItemType> types;
+
 	private final Map<String, DataItem> byColumn = new HashMap<>();
 
 	private final List<String> keyItems;
@@ -69,9 +73,17 @@ final class RecordConverter {
 
 	private final GenericDatumWriter<GenericRecord> writer;
 
+	/** The fingerprint's buffers, reused from record to record: a converter serves one run on one thread. */
+	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+
+	private BinaryEncoder encoder;
+
+	private final MessageDigest sha256;
+
 	RecordConverter(Resource resource, List<String> keyItems, ZoneId zone) {
 		this.schema = ResourceSchema.of(resource);
 		this.items = resource.items();
+		this.types = this.items.stream().map(item -> ItemType.parse(item.type()).orElseThrow()).toList();
 		this.items.forEach(item -> {
 			this.byColumn.put(item.name(), item);
 			this.byColumn.putIfAbsent(item.title(), item);
@@ -80,6 +92,12 @@ final class RecordConverter {
 				? this.items.stream().filter(DataItem::required).limit(1).map(DataItem::name).toList() : keyItems;
 		this.zone = zone;
 		this.writer = new GenericDatumWriter<>(this.schema, genericData());
+		try {
+			this.sha256 = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	Schema schema() {
@@ -88,6 +106,15 @@ final class RecordConverter {
 
 	/** The record as an Avro record with its key and content fingerprint, or why it cannot be. */
 	Converted convert(SourceRecord source) {
+		Converted checked = validate(source);
+		if (!checked.accepted()) {
+			return checked;
+		}
+		return new Converted(checked.record(), key(checked.record()), fingerprint(checked.record()), null);
+	}
+
+	/** The record as an Avro record, or why it cannot be; without its key and fingerprint. */
+	Converted validate(SourceRecord source) {
 		Map<String, Object> values = new HashMap<>();
 		source.values().forEach((column, value) -> {
 			DataItem item = this.byColumn.get(column == null ? null : column.trim());
@@ -96,7 +123,9 @@ final class RecordConverter {
 			}
 		});
 		GenericData.Record record = new GenericData.Record(this.schema);
-		for (DataItem item : this.items) {
+		for (int i = 0; i < this.items.size(); i++) {
+			DataItem item = this.items.get(i);
+			ItemType type = this.types.get(i);
 			Object raw = values.get(item.name());
 			if (raw == null || raw.toString().isBlank()) {
 				if (item.required()) {
@@ -106,21 +135,20 @@ final class RecordConverter {
 				continue;
 			}
 			try {
-				record.put(item.name(), value(item, raw));
+				record.put(item.name(), value(item, type, raw));
 			}
 			catch (IllegalArgumentException | DateTimeParseException | ArithmeticException ex) {
-				ItemType type = ItemType.parse(item.type()).orElseThrow();
 				return new Converted(null, null, null, new Rejection(item.name(), item.name() + " (" + item.title()
 						+ "): '" + raw + "' is not a valid " + type.code(), "数据项" + item.title() + "的值“" + raw + "”不是有效的"
 						+ type.label()));
 			}
 		}
-		return new Converted(record, key(record), fingerprint(record), null);
+		return new Converted(record, null, null, null);
 	}
 
-	private Object value(DataItem item, Object raw) {
+	private Object value(DataItem item, ItemType type, Object raw) {
 		String text = raw.toString().trim();
-		return switch (ItemType.parse(item.type()).orElseThrow()) {
+		return switch (type) {
 			case STRING -> {
 				if (item.name().equals(USCC_ITEM) && !Uscc.isValid(text)) {
 					throw new IllegalArgumentException("check character");
@@ -146,9 +174,18 @@ final class RecordConverter {
 		return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
 	}
 
+	/**
+	 * The value in the first of the forms that reads it. A form whose pattern does not fit is passed over without
+	 * parsing (a department writing {@code 2026-03-05 14:22:10} would otherwise cost an exception a record); one
+	 * that fits but names no real day (2021-02-30) throws.
+	 */
 	private static <T> T parse(String text, List<DateTimeFormatter> formats, Parser<T> parser) {
 		DateTimeParseException first = null;
 		for (DateTimeFormatter format : formats) {
+			ParsePosition position = new ParsePosition(0);
+			if (format.parseUnresolved(text, position) == null || position.getIndex() != text.length()) {
+				continue;
+			}
 			try {
 				return parser.parse(text, format);
 			}
@@ -156,7 +193,7 @@ final class RecordConverter {
 				first = first == null ? ex : first;
 			}
 		}
-		throw first;
+		throw first != null ? first : new DateTimeParseException("no known form", text, 0);
 	}
 
 	private String key(GenericRecord record) {
@@ -170,17 +207,14 @@ final class RecordConverter {
 	/** SHA-256 of the record's Avro binary form: equal content, equal fingerprint. */
 	String fingerprint(GenericRecord record) {
 		try {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-			BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-			this.writer.write(record, encoder);
-			encoder.flush();
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
+			this.bytes.reset();
+			this.encoder = EncoderFactory.get().binaryEncoder(this.bytes, this.encoder);
+			this.writer.write(record, this.encoder);
+			this.encoder.flush();
+			return HexFormat.of().formatHex(this.sha256.digest(this.bytes.toByteArray()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +68,9 @@ final class SourceFiles {
 		}
 	}
 
-	/** The record of a row's values by column, its raw form the JSON object of them. */
+	/** The record of a row's values by column, its raw form the JSON object of them (written when needed). */
 	static SourceRecord record(long line, Map<String, Object> values) {
-		try {
-			return new SourceRecord(line, JSON.writeValueAsString(values), values);
-		}
-		catch (JsonProcessingException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return SourceRecord.ofValues(line, values);
 	}
 
 	private static String format(Path file) {

@@ -1,13 +1,7 @@
 package cn.datahub.exchange;
 
 import java.io.BufferedWriter;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.datahub.catalogue.Uscc;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericRecord;
+import cn.datahub.testing.HubProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,22 +34,14 @@ class CrashRecoveryIntegrationTests {
 
 	private static final String CODE = "371525-SCJ-0002";
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private final Path home = Path.of("target/test-data/crash-" + UUID.randomUUID()).toAbsolutePath();
 
-	private final String index = "crash-" + UUID.randomUUID();
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private Process hub;
-
-	private int port;
+	private HubProcess hub;
 
 	@AfterEach
-	void stopHub() {
+	void stopHub() throws InterruptedException {
 		if (this.hub != null) {
-			this.hub.destroyForcibly();
+			this.hub.close();
 		}
 	}
 
@@ -72,7 +54,7 @@ class CrashRecoveryIntegrationTests {
 		Files.move(file, inbox.resolve(file.getFileName()));
 
 		await().atMost(Duration.ofMinutes(3)).until(() -> outboxFiles().size() >= 5);
-		this.hub.destroyForcibly().waitFor();
+		this.hub.kill();
 		assertThat(Files.exists(inbox.resolve(file.getFileName()))).as("the file was not through when the hub died")
 			.isTrue();
 		int beforeRestart = outboxFiles().size();
@@ -89,27 +71,15 @@ class CrashRecoveryIntegrationTests {
 	}
 
 	private void start() throws IOException {
-		this.port = freePort();
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-				"-cp", classpath(),
-				"-Dhub.elasticsearch.url=" + System.getProperty("hub.elasticsearch.url"),
-				"-Dhub.elasticsearch.index=" + this.index, "-Dspring.datasource.url=jdbc:h2:file:" + this.home.resolve("db/hub"),
-				"-Dhub.data-dir=" + this.home, "-Dhub.demo-data=false", "-Dserver.port=" + this.port,
-				"-Dhub.exchange.poll-ms=200", "-Dhub.exchange.batch-size=200",
-				"-Dspring.config.location=optional:classpath:/;optional:classpath:/config/", "cn.datahub.HubApplication"));
-		Files.createDirectories(this.home);
-		this.hub = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.home.resolve("hub.log").toFile()))
-			.start();
-		await().atMost(Duration.ofMinutes(3)).ignoreExceptions()
-			.until(() -> get("/actuator/health").statusCode() == 200);
+		this.hub = HubProcess.start(this.home, List.of("-Xmx512m"),
+				Map.of("hub.exchange.poll-ms", "200", "hub.exchange.batch-size", "200"));
 	}
 
 	private void register() throws Exception {
-		post("/api/departments", """
+		this.hub.create("/api/departments", """
 				{"code":"%s","name":"冠县市场监督管理局","regionCode":"371525","level":"COUNTY"}"""
 			.formatted(FileDropIntegrationTests.GX_SCJG.code()));
-		post("/api/resources", """
+		this.hub.create("/api/resources", """
 				{"code":"%s","name":"个体工商户营业执照登记信息","providerCode":"%s","category":"DEPARTMENT",
 				 "domain":"MARKET_REGULATION","shareType":"UNCONDITIONAL","openType":"CONDITIONAL","updateCycle":"DAILY",
 				 "items":[{"name":"tyshxydm","title":"统一社会信用代码","type":"string","required":true},
@@ -137,54 +107,17 @@ class CrashRecoveryIntegrationTests {
 	}
 
 	private List<Path> outboxFiles() throws IOException {
-		Path folder = this.home.resolve("outbox/file-outbox").resolve(CODE);
-		if (!Files.exists(folder)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter(f -> f.getFileName().toString().endsWith(".avro")).toList();
-		}
+		return outbox().files(CODE);
 	}
 
 	private List<String> deliveredCodes() throws IOException {
 		List<String> codes = new ArrayList<>();
-		for (Path file : outboxFiles()) {
-			try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
-				reader.forEach(r -> codes.add(r.get("tyshxydm").toString()));
-			}
-		}
+		outbox().forEach(CODE, r -> codes.add(r.get("tyshxydm").toString()));
 		return codes;
 	}
 
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private void post(String path, String json) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as("%s %s", path, response.body()).isEqualTo(201);
-	}
-
-	/**
-	 * The test's own classpath for the hub process, each entry once and without surefire's booter jar, whose manifest
-	 * lists the same entries again (the routes would be found twice).
-	 */
-	private static String classpath() {
-		return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter(entry -> !entry.contains("surefirebooter"))
-			.map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
-			.distinct()
-			.collect(Collectors.joining(File.pathSeparator));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	private Outbox outbox() {
+		return new Outbox(this.home.resolve("outbox").resolve(ExchangeTargets.FILE_OUTBOX));
 	}
 
 }

@@ -1,0 +1,232 @@
+package cn.datahub.exchange;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import cn.datahub.testing.HubProcess;
+import cn.datahub.testing.Usccs;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Exchange throughput on this machine, printed, never asserted on time: a generated 人社 person register
+ * ({@link PersonRegister}, {@code -Dbench.exchange.records}, a million by default) dropped as JSON lines and as CSV
+ * into the inbox of a hub running as a process of its own with {@code -Xmx256m} (so a file many times its heap must
+ * stream), validated, masked and written as Avro to its file outbox and to a masked FILE target; then the JSON-lines
+ * file again, to the file outbox and pushed over HTTP to a {@link CountingPlatform}. Each file is first run through
+ * the {@link HandWrittenLoop} in this JVM, on one thread: the hub's figure is its ratio to that loop. The counts are
+ * asserted: every valid record arrives once at every target, every invalid one is dead-lettered.
+ * <p>
+ * It lives in the exchange's package, not in {@code cn.datahub.bench}, because the loop uses the hub's own
+ * package-private {@link RecordConverter} and {@link Masking}. Run with {@code mvn -B -o -Pbench verify
+ * -Dtest=ExchangeBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, adding {@code -Dbench.exchange.records=100000}
+ * for a quick run and {@code -Dbench.exchange.hub-options="-XX:StartFlightRecording=filename=hub.jfr"} to profile
+ * the hub (the recording is written when the hub stops, in the module's folder).
+ */
+@Tag("bench")
+class ExchangeBenchmark {
+
+	private static final long RECORDS = Long.getLong("bench.exchange.records", 1_000_000);
+
+	private static final String HUB_HEAP = "-Xmx256m";
+
+	/** The hub's default zone ({@code hub.zone}), which dates are read in. */
+	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	private static final String PROVIDER = Usccs.withCheckCharacter("11371525MB2860455");
+
+	private static final String JSON_CODE = "371525-RSJ-0101";
+
+	private static final String CSV_CODE = "371525-RSJ-0102";
+
+	private static final String HTTP_CODE = "371525-RSJ-0103";
+
+	private static final String MASKED_TARGET = "bench-masked";
+
+	private static final String PLATFORM_TARGET = "bench-platform";
+
+	private final Path home = Path.of("target/bench/exchange-" + UUID.randomUUID()).toAbsolutePath();
+
+	@Test
+	void exchangeThroughput() throws Exception {
+		Path files = Files.createDirectories(this.home.resolve("files"));
+		Path jsonLines = files.resolve("参保人员登记信息.jsonl");
+		Path csv = files.resolve("参保人员登记信息.csv");
+		long start = System.nanoTime();
+		new PersonRegister(20261123).writeJsonLines(jsonLines, RECORDS);
+		double jsonSeconds = seconds(start);
+		start = System.nanoTime();
+		new PersonRegister(20261124).writeCsv(csv, RECORDS);
+		double csvSeconds = seconds(start);
+		System.out.printf("%n=== Exchange benchmark: %,d records a file, hub %s, %d cores ===%n", RECORDS, HUB_HEAP,
+				Runtime.getRuntime().availableProcessors());
+		System.out.printf("generated: JSON lines %.1f MB in %.1f s, CSV %.1f MB in %.1f s%n", mb(jsonLines), jsonSeconds,
+				mb(csv), csvSeconds);
+
+		Path pushed = Files.copy(jsonLines, files.resolve("参保人员登记信息-推送.jsonl"));
+		Masking masking = new Masking(new DefaultResourceLoader(),
+				new ExchangeProperties(null, null, "classpath:config/masking.yaml", 1000, 2000));
+		List<Row> loops = new ArrayList<>();
+		try (CountingPlatform platform = new CountingPlatform();
+				HubProcess hub = HubProcess.start(this.home, hubOptions(), Map.of("hub.exchange.poll-ms", "200"))) {
+			register(hub, platform);
+			printHeader();
+			try {
+				for (Path file : List.of(jsonLines, csv)) {
+					String code = file == csv ? CSV_CODE : JSON_CODE;
+					Row loop = print(loop(masking, code, file));
+					loops.add(loop);
+					print(drop(hub, code, file, loop.format(), "outbox + masked FILE", loop));
+					assertArrived(hub, code, true);
+				}
+				print(drop(hub, HTTP_CODE, pushed, "JSON lines", "outbox + HTTP (masked)", loops.get(0)));
+				assertArrived(hub, HTTP_CODE, false);
+				assertThat(platform.records()).as("records the platform took").isEqualTo(PersonRegister.valid(RECORDS));
+				System.out.printf("the HTTP platform took %d records in %d batches, %.1f MB of JSON%n", platform.records(),
+						platform.batches(), platform.bytes() / 1e6);
+			}
+			finally {
+				hub.stop();
+			}
+		}
+	}
+
+	private List<String> hubOptions() {
+		List<String> options = new ArrayList<>(List.of(HUB_HEAP));
+		String extra = System.getProperty("bench.exchange.hub-options", "");
+		if (!extra.isBlank()) {
+			options.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		return options;
+	}
+
+	private void register(HubProcess hub, CountingPlatform platform) throws Exception {
+		hub.create("/api/departments", """
+				{"code":"%s","name":"冠县人力资源和社会保障局","regionCode":"371525","level":"COUNTY"}""".formatted(PROVIDER));
+		for (String code : List.of(JSON_CODE, CSV_CODE, HTTP_CODE)) {
+			hub.create("/api/resources", PersonRegister.resourceJson(code, PROVIDER));
+		}
+		hub.create("/api/exchange/targets", """
+				{"name":"%s","nameZh":"冠县人社脱敏数据交换目录","kind":"FILE","masked":true,"resources":["%s","%s"]}"""
+			.formatted(MASKED_TARGET, JSON_CODE, CSV_CODE));
+		hub.create("/api/exchange/targets", """
+				{"name":"%s","nameZh":"聊城市人社数据共享平台（模拟）","kind":"HTTP","url":"%s","resources":["%s"]}"""
+			.formatted(PLATFORM_TARGET, platform.url(), HTTP_CODE));
+	}
+
+	/** The hand-written loop over the file, on this thread. */
+	private Row loop(Masking masking, String code, Path file) throws Exception {
+		HandWrittenLoop loop = new HandWrittenLoop(PersonRegister.resource(code, PROVIDER), masking, ZONE);
+		long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+		long start = System.nanoTime();
+		HandWrittenLoop.Counts counts = loop.run(file, this.home.resolve("loop").resolve(code));
+		double seconds = seconds(start);
+		double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
+		assertThat(counts.read).isEqualTo(RECORDS);
+		assertThat(counts.read - counts.rejected).isEqualTo(PersonRegister.valid(RECORDS));
+		String format = file.toString().endsWith(".csv") ? "CSV" : "JSON lines";
+		return new Row("hand-written loop, " + format, format, counts.read, mb(file), seconds, seconds, cpuSeconds, null);
+	}
+
+	/**
+	 * Moves the file into the resource's inbox whole and waits until the hub moved it to {@code done/}; its time is
+	 * the runs' in the exchange log (first start to last end), the wait for the inbox's next poll left out.
+	 */
+	private Row drop(HubProcess hub, String code, Path file, String format, String targets, Row loop) throws Exception {
+		Path inbox = this.home.resolve("inbox").resolve(code);
+		Path done = inbox.resolve("done").resolve(file.getFileName());
+		Path failed = inbox.resolve("failed").resolve(file.getFileName());
+		Duration cpuBefore = ProcessHandle.of(hub.pid()).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO);
+		long start = System.nanoTime();
+		Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+		await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(100))
+			.until(() -> Files.exists(done) || Files.exists(failed));
+		double wall = seconds(start);
+		Duration cpu = ProcessHandle.of(hub.pid()).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO)
+			.minus(cpuBefore);
+		assertThat(done).as("the file went through (see %s)", this.home.resolve("hub.log")).exists();
+		JsonNode runs = hub.getJson("/api/exchange/runs?resourceCode=" + code + "&size=100").path("items");
+		Instant first = Instant.MAX;
+		Instant last = Instant.MIN;
+		for (JsonNode run : runs) {
+			assertThat(run.path("status").asText()).as("run %s", run).isEqualTo("SUCCEEDED");
+			assertThat(run.path("recordsOut").asLong()).as("run %s", run).isEqualTo(PersonRegister.valid(RECORDS));
+			Instant started = Instant.parse(run.path("startedAt").asText());
+			Instant ended = Instant.parse(run.path("endedAt").asText());
+			first = started.isBefore(first) ? started : first;
+			last = ended.isAfter(last) ? ended : last;
+		}
+		double seconds = Duration.between(first, last).toNanos() / 1e9;
+		return new Row("hub, " + format + " → " + targets, format, RECORDS, mb(done), seconds, wall,
+				cpu.toNanos() / 1e9, loop);
+	}
+
+	/** Every valid record once in the file outbox (and masked in the masked target), every invalid one dead-lettered. */
+	private void assertArrived(HubProcess hub, String code, boolean masked) throws Exception {
+		Path outbox = this.home.resolve("outbox");
+		Set<String> ids = new HashSet<>();
+		AtomicLong delivered = new AtomicLong();
+		new Outbox(outbox.resolve(ExchangeTargets.FILE_OUTBOX)).forEach(code, r -> {
+			delivered.incrementAndGet();
+			ids.add(r.get("sfzh").toString());
+		});
+		long valid = PersonRegister.valid(RECORDS);
+		assertThat(delivered.get()).as("records in the file outbox").isEqualTo(valid);
+		assertThat(ids).as("distinct 公民身份号码 in the file outbox").hasSize((int) valid);
+		if (masked) {
+			AtomicLong maskedCount = new AtomicLong();
+			new Outbox(outbox.resolve(MASKED_TARGET)).forEach(code, r -> {
+				if (maskedCount.getAndIncrement() == 0) {
+					assertThat(r.get("sfzh").toString()).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
+				}
+			});
+			assertThat(maskedCount.get()).as("records in the masked target").isEqualTo(valid);
+		}
+		assertThat(hub.getJson("/api/exchange/dead-letters?resourceCode=" + code).path("total").asLong())
+			.as("dead letters").isEqualTo(RECORDS - valid);
+	}
+
+	private static void printHeader() {
+		System.out.printf("%-44s %9s %7s %7s %9s %10s %6s %6s %6s%n", "", "records", "MB", "s", "drop→done", "records/s",
+				"MB/s", "cores", "ratio");
+	}
+
+	/** Prints the line at once, so that a run stopped half-way still shows what it measured. */
+	private static Row print(Row row) {
+		System.out.printf("%-44s %9d %7.1f %7.1f %9.1f %10.0f %6.1f %6.2f %6s%n", row.name(), row.records(), row.mb(),
+				row.seconds(), row.wall(), row.records() / row.seconds(), row.mb() / row.seconds(),
+				row.cpuSeconds() / row.seconds(), row.loop() == null ? "" : "%.2f×".formatted(row.loop().seconds() / row.seconds()));
+		return row;
+	}
+
+	private static double mb(Path file) throws java.io.IOException {
+		return Files.size(file) / 1e6;
+	}
+
+	private static double seconds(long start) {
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/** One line of the table, of a file in {@code format}; {@code loop} is the hand-written loop the line is compared with. */
+	private record Row(String name, String format, long records, double mb, double seconds, double wall, double cpuSeconds, Row loop) {
+	}
+
+}
