@@ -2,6 +2,7 @@ package cn.datahub.exchange;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +13,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 class Deliveries {
+
+	/** Rows an insert statement carries at most: 5,000 parameters, well within what databases take. */
+	private static final int ROWS_A_STATEMENT = 1000;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -49,14 +52,24 @@ class Deliveries {
 		return delivered;
 	}
 
+	/**
+	 * Records what the target confirmed, in statements of many rows: a JDBC batch is a statement a row, and H2 pays
+	 * a statement's start and end (a transaction snapshot, a LOB clean-up it tries to schedule) for each.
+	 */
 	@Transactional
 	public void record(String target, String resourceCode, List<Keyed> records) {
 		Timestamp at = Timestamp.from(this.clock.instant());
-		this.jdbc.batchUpdate("insert into exchange_delivery (target, resource_code, record_key, fingerprint, delivered_at) "
-				+ "values (:target, :resource, :key, :fingerprint, :at)", records.stream()
-					.map(r -> (SqlParameterSource) new MapSqlParameterSource("target", target).addValue("resource", resourceCode)
-						.addValue("key", r.key()).addValue("fingerprint", r.fingerprint()).addValue("at", at))
-					.toArray(SqlParameterSource[]::new));
+		for (int from = 0; from < records.size(); from += ROWS_A_STATEMENT) {
+			List<Keyed> rows = records.subList(from, Math.min(records.size(), from + ROWS_A_STATEMENT));
+			StringBuilder sql = new StringBuilder(
+					"insert into exchange_delivery (target, resource_code, record_key, fingerprint, delivered_at) values ");
+			List<Object> values = new ArrayList<>(rows.size() * 5);
+			for (Keyed row : rows) {
+				sql.append(values.isEmpty() ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+				values.addAll(List.of(target, resourceCode, row.key(), row.fingerprint(), at));
+			}
+			this.jdbc.getJdbcTemplate().update(sql.toString(), values.toArray());
+		}
 	}
 
 	/** A record's identity for idempotency. */

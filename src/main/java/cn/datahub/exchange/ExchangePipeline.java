@@ -82,16 +82,7 @@ class ExchangePipeline {
 			while (records.hasNext()) {
 				Batch batch = read(resource, source, converter, records, deadLetterRun);
 				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
-				handover.submit(() -> {
-					Map<String, Set<String>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
-					for (Target target : targets) {
-						Counts c = counts.get(target.name());
-						c.in += batch.read();
-						c.rejected += batch.rejected();
-						c.out += deliver(resource, converter.schema(), batch.unique().values(), target, plan, batchId,
-								delivered.getOrDefault(target.name(), Set.of()));
-					}
-				});
+				handover.submit(() -> deliver(resource, converter.schema(), batch, batchId, targets, plan, counts));
 			}
 			handover.await();
 		}
@@ -135,6 +126,19 @@ class ExchangePipeline {
 		return new Batch(unique, read, rejected);
 	}
 
+	/** Delivers a batch to every target, each getting what it has not confirmed before, and counts it. */
+	private void deliver(Resource resource, Schema schema, Batch batch, String batchId, List<Target> targets,
+			Map<String, MaskingRule> plan, Map<String, Counts> counts) throws IOException {
+		Map<String, Set<String>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
+		for (Target target : targets) {
+			Counts c = counts.get(target.name());
+			c.in += batch.read();
+			c.rejected += batch.rejected();
+			c.out += deliver(resource, schema, batch.unique().values(), target, plan, batchId,
+					delivered.getOrDefault(target.name(), Set.of()));
+		}
+	}
+
 	/** Delivers to the target what it has not confirmed before ({@code done}), and records it once confirmed. */
 	private long deliver(Resource resource, Schema full, Collection<Converted> batch, Target target,
 			Map<String, MaskingRule> plan, String batchId, Set<String> done) throws IOException {
@@ -161,7 +165,10 @@ class ExchangePipeline {
 	private record Batch(Map<String, Converted> unique, long read, long rejected) {
 	}
 
-	/** What one run read, delivered and rejected. */
+	/**
+	 * What one run read, delivered and rejected; written by the batches' deliveries and read once they are over
+	 * ({@link Handover#await()}).
+	 */
 	static final class Counts {
 
 		long in;
