@@ -50,13 +50,15 @@ public class JdbcTableWriter {
 		List<Schema.Field> fields = batch.schema().getFields().stream()
 			.filter(f -> columns.containsKey(f.name().toLowerCase(Locale.ROOT))).toList();
 		List<String> keys = keyColumns.isBlank() ? defaultKey(batch) : Arrays.asList(keyColumns.split(","));
-		List<String> missing = keys.stream().filter(k -> fields.stream().noneMatch(f -> f.name().equalsIgnoreCase(k))).toList();
-		if (!missing.isEmpty()) {
+		List<Schema.Field> keyFields = keys.stream()
+			.flatMap(k -> fields.stream().filter(f -> f.name().equalsIgnoreCase(k)).limit(1))
+			.toList();
+		if (keyFields.size() < keys.size()) {
 			throw new IllegalArgumentException("table " + table + " or the records of " + batch.resource().code()
-					+ " lack the key column(s) " + missing);
+					+ " lack some of the key column(s) " + keys);
 		}
 		Map<List<Object>, GenericRecord> latest = new LinkedHashMap<>();
-		batch.records().forEach(r -> latest.put(keys.stream().map(k -> column(r, k)).toList(), r));
+		batch.records().forEach(r -> latest.put(keyFields.stream().map(f -> value(f, r.get(f.name()))).toList(), r));
 		List<Object[]> deletes = new ArrayList<>(latest.keySet().stream().map(List::toArray).toList());
 		List<Object[]> inserts = latest.values().stream()
 			.map(r -> fields.stream().map(f -> value(f, r.get(f.name()))).toArray()).toList();
@@ -84,12 +86,6 @@ public class JdbcTableWriter {
 
 	private static List<String> defaultKey(TableBatch batch) {
 		return batch.resource().items().stream().filter(DataItem::required).limit(1).map(DataItem::name).toList();
-	}
-
-	private static Object column(GenericRecord record, String name) {
-		Schema.Field field = record.getSchema().getFields().stream().filter(f -> f.name().equalsIgnoreCase(name))
-			.findFirst().orElseThrow();
-		return value(field, record.get(field.name()));
 	}
 
 	/** An Avro value as JDBC takes it: text, dates and times as SQL dates and timestamps. */

@@ -70,7 +70,7 @@ public class RateReports {
 		Counted counted = scope.current() && !recount ? fromIndex(scope, groupBy).orElseGet(() -> fromDatabase(scope,
 				groupBy, "database")) : fromDatabase(scope, groupBy, scope.current() ? "database" : "history");
 		int year = (scope.current() ? this.scopes.today() : scope.asOf()).getYear();
-		RateRow total = row(metric, scope, year, scopeKey(scope), names(scope), scopeTarget(metric, scope, year),
+		RateRow total = row(metric, scope, year, scope.key(), names(scope), scopeTarget(metric, scope, year),
 				counted.total(), scope);
 		List<RateRow> rows = new ArrayList<>();
 		if (groupBy != null) {
@@ -180,10 +180,6 @@ public class RateReports {
 			target = this.targets.target(metric, scope.level(), null, year);
 		}
 		return target.orElse(null);
-	}
-
-	private String scopeKey(Scope scope) {
-		return scope.providerCode() != null ? scope.providerCode() : scope.regionCode() != null ? scope.regionCode() : "ALL";
 	}
 
 	/** The scope's name: its provider's or its region's. */

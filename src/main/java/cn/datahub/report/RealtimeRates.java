@@ -91,10 +91,8 @@ public class RealtimeRates {
 			Map<String, Named> groups, Map<String, Live> grouped) {
 		List<RateRow> rows = new ArrayList<>();
 		grouped.forEach((key, live) -> rows.add(row(metric, year, key, groups.get(key), live)));
-		String scopeKey = scope.providerCode() != null ? scope.providerCode()
-				: scope.regionCode() != null ? scope.regionCode() : "ALL";
 		return new RateReport("realtime-" + metric.key(), groupBy.key(), null, year, "exchange",
-				row(metric, year, scopeKey, new Named(this.reports.scopeName(scope), null), total), rows);
+				row(metric, year, scope.key(), new Named(this.reports.scopeName(scope), null), total), rows);
 	}
 
 	private RateRow row(RealtimeMetric metric, int year, String key, Named names, Live live) {

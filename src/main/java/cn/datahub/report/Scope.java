@@ -32,6 +32,11 @@ public record Scope(String regionCode, Set<String> regions, boolean includeSubre
 		return this.asOf.plusDays(1).atStartOfDay(zone).toInstant();
 	}
 
+	/** The key a report's total row carries: the provider's code, the region's, or {@code ALL}. */
+	public String key() {
+		return this.providerCode != null ? this.providerCode : this.regionCode != null ? this.regionCode : "ALL";
+	}
+
 	public boolean covers(String region) {
 		return this.regions.isEmpty() || this.regions.contains(region);
 	}
