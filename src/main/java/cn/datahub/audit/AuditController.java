@@ -6,6 +6,7 @@ import java.util.Set;
 import cn.datahub.catalogue.reference.ReferenceData;
 import cn.datahub.security.Caller;
 import cn.datahub.security.Guard;
+import cn.datahub.security.Role;
 import cn.datahub.system.HubProperties;
 import cn.datahub.system.Page;
 import cn.datahub.system.Paging;
@@ -80,7 +81,7 @@ class AuditController {
 	private AuditFilter readable(AuditFilter filter) {
 		Caller caller = this.guard.caller();
 		String region = caller.regionCode();
-		boolean belowHub = region != null && !region.equals(this.hub.regionCode())
+		boolean belowHub = caller.has(Role.AUDITOR) && region != null && !region.equals(this.hub.regionCode())
 				&& this.reference.regionPath(region).contains(this.hub.regionCode());
 		if (!belowHub) {
 			this.guard.auditorOf(this.hub.regionCode());

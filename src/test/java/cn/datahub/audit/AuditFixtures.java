@@ -36,7 +36,7 @@ final class AuditFixtures {
 	}
 
 	static Caller registrar(String username, DepartmentForm department) {
-		return new Caller(username, department.code(), department.regionCode(), Set.of(Role.REGISTRAR));
+		return new Caller(username, department.code(), null, Set.of(Role.REGISTRAR));
 	}
 
 	static Caller auditor(String username, String regionCode) {
