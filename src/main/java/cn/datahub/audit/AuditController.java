@@ -1,5 +1,6 @@
 package cn.datahub.audit;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -10,16 +11,15 @@ import cn.datahub.security.Role;
 import cn.datahub.system.HubProperties;
 import cn.datahub.system.Page;
 import cn.datahub.system.Paging;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The audit trail as auditors read, export and verify it. An auditor of the hub's region, or of a region above it,
@@ -57,18 +57,19 @@ class AuditController {
 		return this.log.find(readable(parameters.filter(this.hub.zone())), page, size);
 	}
 
-	/** Streamed as it is read, so that a trail of any length is exported without holding it in memory. */
+	/**
+	 * Written to the response as it is read, so that a trail of any length is exported without holding it in memory;
+	 * on the request's own thread, where the caller is known (an asynchronous body would be written on another).
+	 */
 	@GetMapping("/export")
-	ResponseEntity<StreamingResponseBody> export(AuditParameters parameters) {
+	void export(AuditParameters parameters, HttpServletResponse response) throws IOException {
 		AuditFilter filter = readable(parameters.filter(this.hub.zone()));
-		return ResponseEntity.ok().contentType(CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("审计日志.csv", StandardCharsets.UTF_8).build().toString())
-			.body(out -> {
-				try (AuditCsv csv = new AuditCsv(out)) {
-					this.log.forEach(filter, csv::write);
-				}
-			});
+		response.setContentType(CSV.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("审计日志.csv", StandardCharsets.UTF_8).build().toString());
+		try (AuditCsv csv = new AuditCsv(response.getOutputStream())) {
+			this.log.forEach(filter, csv::write);
+		}
 	}
 
 	@GetMapping("/verify")

@@ -14,16 +14,13 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import cn.datahub.catalogue.DepartmentForm;
-import cn.datahub.security.Caller;
 import cn.datahub.testing.HubClient;
+import cn.datahub.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -39,12 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuditContext
 class AuditApiIntegrationTests {
 
-	private static final Caller CITY_AUDITOR = AuditFixtures.auditor("liuyang", "371500");
-
-	private static final Caller COUNTY_AUDITOR = AuditFixtures.auditor("sunli", "371525");
-
 	@Autowired
 	private TestRestTemplate http;
+
+	@Autowired
+	private TestAccounts accounts;
 
 	@Autowired
 	private HubClient api;
@@ -56,30 +52,41 @@ class AuditApiIntegrationTests {
 
 	private DepartmentForm health;
 
-	/** 冠县公安局 registered by 张伟, 阳谷县卫生健康局 by 王芳, each with a resource. */
+	private String zhang;
+
+	private String cityAuditor;
+
+	private String countyAuditor;
+
+	/**
+	 * 冠县公安局 and 阳谷县卫生健康局 registered by the administrator, each with a resource its registrar (张伟, 王芳)
+	 * created; auditors of 聊城市 (刘洋) and of 冠县 (孙丽).
+	 */
 	@BeforeEach
 	void registerTwoCountiesDepartments() {
 		this.police = AuditFixtures.guanxianPolice();
 		this.health = AuditFixtures.yangguHealth();
-		registerWithResource(this.police, AuditFixtures.registrar("zhangwei", this.police));
-		registerWithResource(this.health, AuditFixtures.registrar("wangfang", this.health));
+		this.zhang = registerWithResource(this.police, "zhangwei");
+		registerWithResource(this.health, "wangfang");
+		this.cityAuditor = AuditFixtures.auditor(this.accounts, "liuyang", "371500");
+		this.countyAuditor = AuditFixtures.auditor(this.accounts, "sunli", "371525");
 	}
 
 	@Test
 	void anAuditorOfTheCityReadsEveryCountysEntriesFilteredAsAsked() {
 		String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
-		JsonNode police = read(CITY_AUDITOR, "department", this.police.code(), "action", "resource.", "from", today);
-		JsonNode health = read(CITY_AUDITOR, "subject", "department:" + this.health.code(), "outcome", "DONE");
-		JsonNode yesterday = read(CITY_AUDITOR, "department", this.police.code(), "to",
+		JsonNode police = read(this.cityAuditor, "department", this.police.code(), "action", "resource.", "from", today);
+		JsonNode health = read(this.cityAuditor, "subject", "department:" + this.health.code(), "outcome", "DONE");
+		JsonNode yesterday = read(this.cityAuditor, "department", this.police.code(), "to",
 				LocalDate.parse(today).minusDays(1).toString());
 
 		assertThat(police.path("total").asLong()).isEqualTo(1);
 		assertThat(police.path("items").get(0).path("action").asText()).isEqualTo("resource.create");
-		assertThat(police.path("items").get(0).path("actor").asText()).isEqualTo("zhangwei");
+		assertThat(police.path("items").get(0).path("actor").asText()).isEqualTo(this.zhang);
 		JsonNode registered = health.path("items").get(0);
 		assertThat(registered.path("action").asText()).isEqualTo("department.register");
-		assertThat(registered.path("actor").asText()).isEqualTo("wangfang");
+		assertThat(registered.path("actor").asText()).isEqualTo(TestAccounts.ADMIN);
 		assertThat(registered.path("remoteAddress").asText()).isEqualTo("127.0.0.1");
 		assertThat(registered.path("after").asText()).contains("阳谷县卫生健康局");
 		assertThat(registered.path("hash").asText()).hasSize(64);
@@ -88,38 +95,37 @@ class AuditApiIntegrationTests {
 
 	@Test
 	void anAuditorOfACountyReadsOnlyTheEntriesOfItsCountysDepartments() {
-		JsonNode own = read(COUNTY_AUDITOR, "department", this.police.code());
-		JsonNode other = read(COUNTY_AUDITOR, "subject", "department:" + this.health.code());
-		JsonNode everything = read(COUNTY_AUDITOR, "size", "500");
+		JsonNode own = read(this.countyAuditor, "department", this.police.code());
+		JsonNode other = read(this.countyAuditor, "subject", "department:" + this.health.code());
+		JsonNode everything = read(this.countyAuditor, "size", "500");
 
-		assertThat(own.path("total").asLong()).isEqualTo(2);
+		assertThat(own.path("total").asLong()).isEqualTo(1);
+		assertThat(own.path("items").get(0).path("actor").asText()).isEqualTo(this.zhang);
 		assertThat(other.path("total").asLong()).isZero();
 		assertThat(everything.path("items")).allSatisfy(entry -> assertThat(entry.path("department").asText())
 			.startsWith("11371525"));
-		assertThat(get(COUNTY_AUDITOR, "/api/audit/verify").getStatusCode().value()).isEqualTo(403);
+		assertThat(get(this.countyAuditor, "/api/audit/verify").getStatusCode().value()).isEqualTo(403);
 	}
 
 	@Test
 	void someoneWhoIsNoAuditorIsRefusedAndTheRefusalIsOnTheTrail() {
-		Caller zhang = AuditFixtures.registrar("zhangwei", this.police);
-
-		ResponseEntity<JsonNode> refused = get(zhang, "/api/audit", "subject", "department:" + this.health.code());
+		ResponseEntity<JsonNode> refused = get(this.zhang, "/api/audit", "subject", "department:" + this.health.code());
 
 		assertThat(refused.getStatusCode().value()).isEqualTo(403);
 		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(refused.getBody().path("detail").asText()).isEqualTo("zhangwei may not audit region 371500");
-		AuditEntry recorded = entriesOf(this.log, "region:371500").stream().filter(e -> e.actor().equals("zhangwei"))
-			.reduce((first, second) -> second).orElseThrow();
+		assertThat(refused.getBody().path("detail").asText()).isEqualTo(this.zhang + " may not audit region 371500");
+		AuditEntry recorded = entriesOf(this.log, "region:371500").stream().filter(e -> e.actor().equals(this.zhang))
+			.findFirst().orElseThrow();
 		assertThat(recorded.action()).isEqualTo("access.refused");
 		assertThat(recorded.outcome()).isEqualTo("REFUSED");
 		assertThat(recorded.department()).isEqualTo(this.police.code());
 		assertThat(recorded.remoteAddress()).isEqualTo("127.0.0.1");
-		assertThat(get(null, "/api/audit/verify").getStatusCode().value()).as("a request of no account").isEqualTo(403);
+		assertThat(get(null, "/api/audit/verify").getStatusCode().value()).as("the administrator").isEqualTo(403);
 	}
 
 	@Test
 	void verifyAnswersIntactWithTheNumberOfEntriesChecked() {
-		ResponseEntity<JsonNode> verified = get(CITY_AUDITOR, "/api/audit/verify");
+		ResponseEntity<JsonNode> verified = get(this.cityAuditor, "/api/audit/verify");
 
 		assertThat(verified.getStatusCode().value()).isEqualTo(200);
 		assertThat(verified.getBody().path("intact").asBoolean()).as("%s", verified.getBody()).isTrue();
@@ -129,8 +135,8 @@ class AuditApiIntegrationTests {
 
 	@Test
 	void theExportIsUtf8WithABomForExcelFilteredAndEnoughToRecomputeEveryHash() throws Exception {
-		ResponseEntity<byte[]> export = this.http.exchange(uri("/api/audit/export", "department", this.police.code()),
-				HttpMethod.GET, new HttpEntity<>(CallerHeaders.as(CITY_AUDITOR)), byte[].class);
+		ResponseEntity<byte[]> export = this.accounts.as(this.cityAuditor)
+			.getForEntity(uri("/api/audit/export", "department", this.police.code()), byte[].class);
 
 		assertThat(export.getStatusCode().value()).isEqualTo(200);
 		assertThat(export.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
@@ -139,9 +145,10 @@ class AuditApiIntegrationTests {
 		assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
 		List<String[]> rows = csv(new String(body, 3, body.length - 3, StandardCharsets.UTF_8));
 		assertThat(rows.get(0)).containsExactly(AuditCsv.HEADER);
-		assertThat(rows).hasSize(3);
-		assertThat(rows.get(1)[5]).isEqualTo("department.register");
-		assertThat(rows.get(1)[10]).contains("\"name\":\"冠县公安局\"");
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(1)[2]).isEqualTo(this.zhang);
+		assertThat(rows.get(1)[5]).isEqualTo("resource.create");
+		assertThat(rows.get(1)[10]).contains("\"name\":\"居民户籍登记信息\"", "\"title\":\"公民身份号码\"");
 		for (String[] row : rows.subList(1, rows.size())) {
 			assertThat(row[3]).isEqualTo(this.police.code());
 			assertThat(row[12]).as("the hash recomputed from the file alone").isEqualTo(EntryHash.of(entry(row)));
@@ -156,49 +163,50 @@ class AuditApiIntegrationTests {
 				new String[] { "department", "91371525MA3C000000" }, "action", new String[] { "action", "DROP TABLE" },
 				"size", new String[] { "size", "0" }, "page", new String[] { "page", "-1" });
 		cases.forEach((name, parameters) -> {
-			ResponseEntity<JsonNode> answer = get(CITY_AUDITOR, "/api/audit", parameters);
+			ResponseEntity<JsonNode> answer = get(this.cityAuditor, "/api/audit", parameters);
 			String parameter = name.equals("to before from") ? "to" : name;
 			assertThat(answer.getStatusCode().value()).as(name).isEqualTo(400);
 			assertThat(answer.getHeaders().getContentType()).as(name).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(answer.getBody().path("errors").get(0).path("field").asText()).as(name).isEqualTo(parameter);
 		});
-		assertThat(get(CITY_AUDITOR, "/api/audit/export", "outcome", "MAYBE").getStatusCode().value()).isEqualTo(400);
+		assertThat(get(this.cityAuditor, "/api/audit/export", "outcome", "MAYBE").getStatusCode().value()).isEqualTo(400);
 	}
 
 	@Test
 	void filterValuesCarryingSqlAreTakenAsValuesAndFindNothing() {
-		long entries = read(CITY_AUDITOR).path("total").asLong();
+		long entries = read(this.cityAuditor).path("total").asLong();
 
-		JsonNode byActor = read(CITY_AUDITOR, "actor", "' or 1=1 --");
-		JsonNode bySubject = read(CITY_AUDITOR, "subject", "x' or '1'='1");
-		JsonNode dropped = read(CITY_AUDITOR, "actor", "zhangwei'; delete from audit_entry; --");
+		JsonNode byActor = read(this.cityAuditor, "actor", "' or 1=1 --");
+		JsonNode bySubject = read(this.cityAuditor, "subject", "x' or '1'='1");
+		JsonNode dropped = read(this.cityAuditor, "actor", "zhangwei'; delete from audit_entry; --");
 
 		assertThat(byActor.path("total").asLong()).isZero();
 		assertThat(bySubject.path("total").asLong()).isZero();
 		assertThat(dropped.path("total").asLong()).isZero();
-		assertThat(read(CITY_AUDITOR).path("total").asLong()).isGreaterThanOrEqualTo(entries);
-		assertThat(get(CITY_AUDITOR, "/api/audit/verify").getBody().path("intact").asBoolean()).isTrue();
+		assertThat(read(this.cityAuditor).path("total").asLong()).isGreaterThanOrEqualTo(entries);
+		assertThat(get(this.cityAuditor, "/api/audit/verify").getBody().path("intact").asBoolean()).isTrue();
 	}
 
-	private void registerWithResource(DepartmentForm department, Caller registrar) {
-		HttpHeaders headers = CallerHeaders.as(registrar);
-		assertThat(this.http.exchange("/api/departments", HttpMethod.POST, new HttpEntity<>(department, headers),
+	/** Registers the department, gives it a registrar and lets the registrar create a resource; answers the username. */
+	private String registerWithResource(DepartmentForm department, String registrarName) {
+		this.api.register(department);
+		String registrar = AuditFixtures.registrar(this.accounts, registrarName, department);
+		assertThat(this.accounts.as(registrar).postForEntity("/api/resources", AuditFixtures.householdRegister(department),
 				JsonNode.class).getStatusCode().value()).isEqualTo(201);
-		assertThat(this.http.exchange("/api/resources", HttpMethod.POST,
-				new HttpEntity<>(AuditFixtures.householdRegister(department), headers), JsonNode.class).getStatusCode()
-			.value()).isEqualTo(201);
+		return registrar;
 	}
 
 	/** A read of the trail that must answer 200. */
-	private JsonNode read(Caller caller, String... parameters) {
-		ResponseEntity<JsonNode> answer = get(caller, "/api/audit", parameters);
+	private JsonNode read(String username, String... parameters) {
+		ResponseEntity<JsonNode> answer = get(username, "/api/audit", parameters);
 		assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(200);
 		return answer.getBody();
 	}
 
-	private ResponseEntity<JsonNode> get(Caller caller, String path, String... parameters) {
-		HttpHeaders headers = caller == null ? new HttpHeaders() : CallerHeaders.as(caller);
-		return this.http.exchange(uri(path, parameters), HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+	/** A GET as the account, or as the administrator when none is named. */
+	private ResponseEntity<JsonNode> get(String username, String path, String... parameters) {
+		return (username == null ? this.http : this.accounts.as(username)).getForEntity(uri(path, parameters),
+				JsonNode.class);
 	}
 
 	/** Parameters as name, value pairs, percent-encoded as UTF-8. */

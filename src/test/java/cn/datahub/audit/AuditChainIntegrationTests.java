@@ -193,7 +193,7 @@ class AuditChainIntegrationTests {
 
 	/** Records a resource's publication as the catalogue would, and answers the entry's sequence. */
 	private long publishRecorded() {
-		String subject = "resource:371525-GA-" + "%05d".formatted(SERIAL.incrementAndGet());
+		String subject = "resource:371525-GA-CHAIN" + "%05d".formatted(SERIAL.incrementAndGet());
 		this.trail.changed("resource.publish", subject, Map.of("name", "居民户籍登记信息", "shareType", "CONDITIONAL",
 				"status", "DRAFT"), Map.of("name", "居民户籍登记信息", "shareType", "CONDITIONAL", "status", "PUBLISHED"));
 		return this.jdbc.queryForObject("select seq from audit_entry where subject = ?", Long.class, subject);

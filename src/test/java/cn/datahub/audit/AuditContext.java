@@ -7,16 +7,13 @@ import java.lang.annotation.Target;
 
 import cn.datahub.testing.HubTest;
 
-import org.springframework.context.annotation.Import;
-
 /**
  * The hub the audit tests share: a city hub (聊城市, 371500), so that an auditor of one of its counties (冠县) reads
- * less of the trail than one of the city, and callers given per request ({@link CallerHeaders}).
+ * less of the trail than one of the city.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @HubTest(properties = { "hub.region-code=371500", "hub.test.context=audit" })
-@Import(CallerHeaders.class)
 @interface AuditContext {
 
 }

@@ -3,20 +3,18 @@ package cn.datahub.audit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.DepartmentForm;
 import cn.datahub.catalogue.ResourceForm;
-import cn.datahub.security.Caller;
-import cn.datahub.security.Role;
 import cn.datahub.testing.ResourceForms;
+import cn.datahub.testing.TestAccounts;
 import cn.datahub.testing.Usccs;
 
 /**
- * What the audit tests share: departments of two counties of 聊城市, their people, resources of codes never used
- * before, and the trail read back in the order of the chain.
+ * What the audit tests share: departments of two counties of 聊城市, accounts of their people, resources of codes
+ * never used before, and the trail read back in the order of the chain.
  */
 final class AuditFixtures {
 
@@ -35,12 +33,18 @@ final class AuditFixtures {
 		return new DepartmentForm(Usccs.fresh("371521"), "阳谷县卫生健康局", "371521", "COUNTY");
 	}
 
-	static Caller registrar(String username, DepartmentForm department) {
-		return new Caller(username, department.code(), null, Set.of(Role.REGISTRAR));
+	/** An account of the department's registrar, named {@code name} and a number of its own; answers the username. */
+	static String registrar(TestAccounts accounts, String name, DepartmentForm department) {
+		String username = name + "." + SERIAL.incrementAndGet();
+		accounts.create(username, department.code(), null, "REGISTRAR");
+		return username;
 	}
 
-	static Caller auditor(String username, String regionCode) {
-		return new Caller(username, null, regionCode, Set.of(Role.AUDITOR));
+	/** An account of an auditor of the region, named {@code name} and a number of its own; answers the username. */
+	static String auditor(TestAccounts accounts, String name, String regionCode) {
+		String username = name + "." + SERIAL.incrementAndGet();
+		accounts.create(username, null, regionCode, "AUDITOR");
+		return username;
 	}
 
 	/** 居民户籍登记信息 of the department, a draft, under a code never used before. */
