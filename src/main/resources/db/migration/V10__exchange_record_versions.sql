@@ -21,8 +21,7 @@ create table exchange_confirmation (
     primary key (batch_id, target)
 );
 
--- Looked up by fingerprint only (SHA-256 of the record's Avro form, which holds the key): the primary key is what
--- a batch's "fingerprint in (...)" seeks in. A record version sent again after a target failed gets a row in
+-- Looked up by fingerprint only (SHA-256 of the record's Avro form, which holds the key), in the primary key. A record version sent again after a target failed gets a row in
 -- the new batch too. No foreign key to exchange_batch: it would cost an index entry a record for a check the
 -- single writer (Deliveries) already makes.
 create table exchange_record (
