@@ -126,22 +126,28 @@ class ExchangePipeline {
 		return new Batch(unique, read, rejected);
 	}
 
-	/** Delivers a batch to every target, each getting what it has not confirmed before, and counts it. */
+	/**
+	 * Delivers a batch to every target, each getting what it has not confirmed before, and counts it. The batch's
+	 * record versions that some target has still to confirm are recorded once, with the first confirmation.
+	 */
 	private void deliver(Resource resource, Schema schema, Batch batch, String batchId, List<Target> targets,
 			Map<String, MaskingRule> plan, Map<String, Counts> counts) throws IOException {
 		Map<String, Set<String>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
+		Deliveries.Pending confirmations = new Deliveries.Pending(resource.code(), batchId,
+				unconfirmed(batch, targets, delivered));
 		for (Target target : targets) {
 			Counts c = counts.get(target.name());
 			c.in += batch.read();
 			c.rejected += batch.rejected();
 			c.out += deliver(resource, schema, batch.unique().values(), target, plan, batchId,
-					delivered.getOrDefault(target.name(), Set.of()));
+					delivered.getOrDefault(target.name(), Set.of()), confirmations);
 		}
 	}
 
 	/** Delivers to the target what it has not confirmed before ({@code done}), and records it once confirmed. */
 	private long deliver(Resource resource, Schema full, Collection<Converted> batch, Target target,
-			Map<String, MaskingRule> plan, String batchId, Set<String> done) throws IOException {
+			Map<String, MaskingRule> plan, String batchId, Set<String> done, Deliveries.Pending confirmations)
+			throws IOException {
 		List<Converted> fresh = batch.stream().filter(c -> !done.contains(c.fingerprint())).toList();
 		if (fresh.isEmpty()) {
 			return 0;
@@ -152,9 +158,20 @@ class ExchangePipeline {
 			.map(r -> target.masked() ? Masking.apply(r, plan) : r)
 			.toList();
 		target.deliver(resource, schema, records, batchId);
-		this.deliveries.record(target.name(), resource.code(),
-				fresh.stream().map(c -> new Deliveries.Keyed(c.key(), c.fingerprint())).toList());
+		this.deliveries.confirm(confirmations, target.name());
 		return fresh.size();
+	}
+
+	/** The batch's record versions that some target has not confirmed yet. */
+	private static List<Deliveries.Keyed> unconfirmed(Batch batch, List<Target> targets,
+			Map<String, Set<String>> delivered) {
+		return batch.unique()
+			.values()
+			.stream()
+			.filter(c -> targets.stream()
+				.anyMatch(t -> !delivered.getOrDefault(t.name(), Set.of()).contains(c.fingerprint())))
+			.map(c -> new Deliveries.Keyed(c.key(), c.fingerprint()))
+			.toList();
 	}
 
 	private static Converted unreadable() {

@@ -82,7 +82,7 @@ class ConcurrentChangesIntegrationTests extends LicenceTests {
 			return this.api.put(changed, "/api/resources/{code}", this.code);
 		});
 
-		assertThat(replies).extracting(Reply::status).containsOnly(200, 409).contains(200);
+		assertThat(replies).extracting(Reply::status).isSubsetOf(200, 409).contains(200);
 		replies.stream().filter(r -> r.status() == 409).forEach(r -> r.isProblem(HttpStatus.CONFLICT, "code"));
 		int applied = (int) replies.stream().filter(r -> r.status() == 200).count();
 		assertThat(versions()).isEqualTo(IntStream.rangeClosed(1, 1 + applied).boxed().toList());

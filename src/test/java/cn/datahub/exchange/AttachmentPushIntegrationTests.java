@@ -12,13 +12,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import cn.datahub.testing.TestAccounts;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import cn.datahub.testing.HubTest;
-import org.junit.jupiter.api.AfterAll;
+import cn.datahub.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,11 +45,8 @@ class AttachmentPushIntegrationTests {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-	private static final WireMockServer platform = new WireMockServer(options().dynamicPort());
-
-	static {
-		platform.start();
-	}
+	@RegisterExtension
+	static final WireMockExtension platform = OutsideSystems.wireMock();
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -65,11 +61,6 @@ class AttachmentPushIntegrationTests {
 	private String code;
 
 	private long id;
-
-	@AfterAll
-	static void stopPlatform() {
-		platform.stop();
-	}
 
 	@BeforeEach
 	void attachAPushSource(TestInfo test) {

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import cn.datahub.testing.HubClient;
 import org.apache.camel.CamelContext;
@@ -87,7 +87,7 @@ final class ExchangeFixtures {
 	}
 
 	/** The records of every batch a platform played by {@code platform} answered at {@code path} with a 2xx. */
-	static List<JsonNode> confirmed(WireMockServer platform, String path) throws IOException {
+	static List<JsonNode> confirmed(WireMockExtension platform, String path) throws IOException {
 		List<JsonNode> records = new ArrayList<>();
 		List<ServeEvent> served = platform.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals(path))
 			.sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();

@@ -6,15 +6,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import cn.datahub.testing.HubTest;
 import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HubTest
 class HttpPullIntegrationTests {
 
-	private static final WireMockServer DEPARTMENT = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final WireMockExtension DEPARTMENT = OutsideSystems.wireMock();
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,16 +51,6 @@ class HttpPullIntegrationTests {
 	private String code;
 
 	private String path;
-
-	@BeforeAll
-	static void startDepartment() {
-		DEPARTMENT.start();
-	}
-
-	@AfterAll
-	static void stopDepartment() {
-		DEPARTMENT.stop();
-	}
 
 	@BeforeEach
 	void publishTheResource(TestInfo test) {

@@ -142,7 +142,8 @@ class JdbcTargetIntegrationTests {
 
 	/** As if the hub had died after the table committed and before it recorded the deliveries. */
 	private void forgetDeliveries() {
-		this.hubDatabase.update("delete from exchange_delivery where target = ? and resource_code = ?", target(), this.code);
+		this.hubDatabase.update("delete from exchange_confirmation where target = ? and batch_id in "
+				+ "(select id from exchange_batch where resource_code = ?)", target(), this.code);
 	}
 
 }

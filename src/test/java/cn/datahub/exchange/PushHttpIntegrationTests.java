@@ -11,16 +11,16 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -37,7 +37,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,11 +54,8 @@ class PushHttpIntegrationTests {
 
 	static final String CITY_CODE = FileDropIntegrationTests.CODE + "-CITY";
 
-	static final WireMockServer platform = new WireMockServer(options().dynamicPort());
-
-	static {
-		platform.start();
-	}
+	@RegisterExtension
+	static final WireMockExtension platform = OutsideSystems.wireMock();
 
 	@Autowired
 	private TestRestTemplate http;
@@ -82,11 +78,6 @@ class PushHttpIntegrationTests {
 	static void cityPlatform(DynamicPropertyRegistry registry) {
 		registry.add("hub.exchange.push.platforms", () -> "classpath:platforms/city.yaml");
 		registry.add("test.city-platform-url", () -> platform.baseUrl() + "/city/batches");
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		platform.stop();
 	}
 
 	@BeforeEach

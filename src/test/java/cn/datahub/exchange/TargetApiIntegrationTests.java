@@ -8,18 +8,18 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -32,7 +32,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @HubTest
 class TargetApiIntegrationTests {
 
-	static final WireMockServer consumer = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final WireMockExtension consumer = OutsideSystems.wireMock();
 
 	@Autowired
 	private TestRestTemplate http;
@@ -61,14 +61,8 @@ class TargetApiIntegrationTests {
 	private String name;
 
 	@BeforeAll
-	static void startConsumer() {
-		consumer.start();
+	static void consumerTakesEverything() {
 		consumer.stubFor(post(urlPathEqualTo("/api/receive")).willReturn(ok()));
-	}
-
-	@AfterAll
-	static void stopConsumer() {
-		consumer.stop();
 	}
 
 	@BeforeEach

@@ -1,0 +1,141 @@
+package cn.datahub.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.datahub.exchange.Deliveries.Keyed;
+import cn.datahub.exchange.Deliveries.Pending;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The idempotent repository on H2 with the real migrations: 冠县人社局's person register (参保人员登记信息) confirmed by
+ * the file outbox and the city platform, batch by batch, and what a hub upgraded from before V10 had confirmed.
+ */
+class DeliveriesTests {
+
+	private static final String REGISTER = "371525-RSJ-0101";
+
+	private static final String OUTBOX = "outbox";
+
+	private static final String CITY = "lc-city-platform";
+
+	private static final Keyed ZHANG = person("371525198703152416", "张建国");
+
+	private static final Keyed LI = person("37152519920608102X", "李秀英");
+
+	private static final Keyed WANG = person("371525200011230537", "王志强");
+
+	private final JdbcDataSource database = database();
+
+	private final Deliveries deliveries = new Deliveries(new NamedParameterJdbcTemplate(this.database),
+			Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+
+	@Test
+	void aBatchConfirmedByBothTargetsIsDeliveredToBoth() {
+		migrate(null);
+		Pending batch = new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG, LI));
+
+		this.deliveries.confirm(batch, OUTBOX);
+		this.deliveries.confirm(batch, CITY);
+
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI, WANG))).containsOnlyKeys(OUTBOX, CITY)
+			.allSatisfy((target, done) -> assertThat(done).containsOnly(ZHANG.fingerprint(), LI.fingerprint()));
+		assertThat(count("exchange_record")).as("a record version is one row, whatever the targets").isEqualTo(2);
+	}
+
+	@Test
+	void aTargetThatFailedGetsTheBatchAgainAndTheOtherDoesNot() {
+		migrate(null);
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG, LI)), OUTBOX);
+
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI))).containsOnlyKeys(OUTBOX);
+
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG, LI)), CITY);
+
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI))).containsOnlyKeys(OUTBOX, CITY)
+			.allSatisfy((target, done) -> assertThat(done).containsOnly(ZHANG.fingerprint(), LI.fingerprint()));
+	}
+
+	@Test
+	void theSameRecordOfAnotherResourceIsNotDelivered() {
+		migrate(null);
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG)), OUTBOX);
+
+		assertThat(this.deliveries.delivered("371525-RSJ-0103", fingerprints(ZHANG))).isEmpty();
+	}
+
+	@Test
+	void whatTargetsConfirmedBeforeTheUpgradeStaysDelivered() {
+		migrate("9");
+		insertOldDelivery(OUTBOX, ZHANG, "2026-11-20 09:00:00+08");
+		insertOldDelivery(CITY, ZHANG, "2026-11-20 09:00:01+08");
+		insertOldDelivery(OUTBOX, LI, "2026-11-21 09:00:00+08");
+
+		migrate(null);
+
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI, WANG)))
+			.containsEntry(OUTBOX, Set.of(ZHANG.fingerprint(), LI.fingerprint()))
+			.containsEntry(CITY, Set.of(ZHANG.fingerprint()))
+			.hasSize(2);
+		assertThat(count("exchange_record")).isEqualTo(2);
+	}
+
+	private void migrate(String target) {
+		Flyway.configure()
+			.dataSource(this.database)
+			.locations("classpath:db/migration")
+			.target(target == null ? "latest" : target)
+			.load()
+			.migrate();
+	}
+
+	private void insertOldDelivery(String target, Keyed record, String at) {
+		new NamedParameterJdbcTemplate(this.database).getJdbcTemplate()
+			.update("insert into exchange_delivery (target, resource_code, record_key, fingerprint, delivered_at) "
+					+ "values (?, ?, ?, ?, cast(? as timestamp with time zone))", target, REGISTER, record.key(),
+					record.fingerprint(), at);
+	}
+
+	private long count(String table) {
+		return new NamedParameterJdbcTemplate(this.database).getJdbcTemplate()
+			.queryForObject("select count(*) from " + table, Long.class);
+	}
+
+	private static List<String> fingerprints(Keyed... records) {
+		return List.of(records).stream().map(Keyed::fingerprint).toList();
+	}
+
+	/** A person keyed by 公民身份号码, fingerprinted as the converter does: SHA-256, in hex. */
+	private static Keyed person(String sfzh, String name) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest((sfzh + "|" + name).getBytes(StandardCharsets.UTF_8));
+			return new Keyed(sfzh, HexFormat.of().formatHex(digest));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static JdbcDataSource database() {
+		JdbcDataSource database = new JdbcDataSource();
+		database.setURL("jdbc:h2:mem:deliveries-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		database.setUser("sa");
+		return database;
+	}
+
+}
