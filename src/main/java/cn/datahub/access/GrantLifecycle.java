@@ -1,0 +1,110 @@
+package cn.datahub.access;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.datahub.catalogue.CatalogueConflict;
+import cn.datahub.catalogue.Department;
+import cn.datahub.catalogue.Departments;
+import cn.datahub.catalogue.InvalidInput;
+import cn.datahub.catalogue.NotFound;
+import cn.datahub.catalogue.Resource;
+import cn.datahub.catalogue.Resources;
+import cn.datahub.catalogue.Violation;
+import cn.datahub.exchange.GrantDelivery;
+import cn.datahub.exchange.GrantTargets;
+import cn.datahub.security.Caller;
+import cn.datahub.security.Guard;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A grant from approval to its end, and the exchange target that delivers it meanwhile: opened with the grant,
+ * removed when it is revoked or expires, so that nothing more flows to the consumer.
+ */
+@Component
+class GrantLifecycle {
+
+	private final Grants grants;
+
+	private final AccessRequests requests;
+
+	private final GrantTargets targets;
+
+	private final Notifications notifications;
+
+	private final Departments departments;
+
+	private final Resources resources;
+
+	private final Guard guard;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	GrantLifecycle(Grants grants, AccessRequests requests, GrantTargets targets, Notifications notifications,
+			Departments departments, Resources resources, Guard guard, Clock clock, TransactionTemplate transaction) {
+		this.grants = grants;
+		this.requests = requests;
+		this.targets = targets;
+		this.notifications = notifications;
+		this.departments = departments;
+		this.resources = resources;
+		this.guard = guard;
+		this.clock = clock;
+		this.transaction = transaction;
+	}
+
+	/** Grants an approved request and starts delivering its items, from today through {@code until}. */
+	Grant open(AccessRequest request, List<String> fields, LocalDate until, boolean masked) {
+		Grant grant = this.grants.insert(request, fields, LocalDate.now(this.clock), until, masked);
+		String consumer = this.departments.find(request.consumerCode()).map(Department::name).orElse(request.consumerCode());
+		String resource = this.resources.find(request.resourceCode()).map(Resource::name).orElse(request.resourceCode());
+		this.targets.open(new GrantDelivery(grant.targetName(), "共享授权" + grant.id() + "：" + consumer + "接收" + resource,
+				request.resourceCode(), fields, masked, request.deliveryUrl(), request.deliveryTarget()));
+		return grant;
+	}
+
+	void revoke(long id, String reason) {
+		Grant grant = this.grants.find(id).orElseThrow(() -> new NotFound("grant", String.valueOf(id)));
+		Caller caller = this.guard.approverOf(grant.providerCode());
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInput("Invalid revocation", List.of(new Violation("reason",
+					"reason is required to revoke a grant", "撤销授权须填写理由")));
+		}
+		if (grant.status() != GrantStatus.ACTIVE || grant.validUntil().isBefore(LocalDate.now(this.clock))) {
+			throw new CatalogueConflict("status", "grant " + id + " has ended already", "授权" + grant.id() + "已终止");
+		}
+		end(grant, GrantStatus.REVOKED, reason.strip(), caller.username());
+	}
+
+	/** Ends, each in a transaction of its own, the active grants whose last day is before {@code today}. */
+	int expireDue(LocalDate today) {
+		int expired = 0;
+		for (Grant grant : this.grants.pastTheirLastDay(today)) {
+			Boolean ended = this.transaction.execute(tx -> end(grant, GrantStatus.EXPIRED, null, Caller.SYSTEM.username()));
+			expired += Boolean.TRUE.equals(ended) ? 1 : 0;
+		}
+		return expired;
+	}
+
+	private boolean end(Grant grant, GrantStatus status, String reason, String by) {
+		if (!this.grants.end(grant.id(), status, reason, by, this.clock.instant())) {
+			if (status == GrantStatus.REVOKED) {
+				throw new CatalogueConflict("status", "grant " + grant.id() + " has ended already", "授权" + grant.id() + "已终止");
+			}
+			return false;
+		}
+		AccessRequest request = this.requests.find(grant.requestId()).orElseThrow();
+		AccessRequest ended = request.ended(status == GrantStatus.REVOKED ? RequestStatus.REVOKED : RequestStatus.EXPIRED);
+		this.requests.update(ended, request);
+		this.targets.close(grant.targetName());
+		this.notifications.tell(status == GrantStatus.REVOKED ? RequestEvent.REVOKED : RequestEvent.EXPIRED, ended,
+				this.grants.find(grant.id()).orElseThrow(), reason);
+		return true;
+	}
+
+}
