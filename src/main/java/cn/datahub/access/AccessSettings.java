@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -18,12 +19,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import cn.datahub.catalogue.Uscc;
 import cn.datahub.catalogue.reference.ReferenceData;
 
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * The review stages, longest period and webhooks of {@code config/access.yaml}. The file is checked whole at start:
- * a hub never counts a deadline, or sends a notice, on a setting it misread.
+ * The review stages, longest period and webhooks of {@code config/access.yaml}, with {@code ${...}} placeholders
+ * resolved from the environment (a webhook's URL differs between test and production). The file is checked whole at
+ * start: a hub never counts a deadline, or sends a notice, on a setting it misread.
  */
 @Component
 class AccessSettings {
@@ -40,12 +43,13 @@ class AccessSettings {
 
 	private final ReferenceData reference;
 
-	AccessSettings(ResourceLoader loader, AccessProperties properties, ReferenceData reference) {
+	AccessSettings(ResourceLoader loader, Environment environment, AccessProperties properties, ReferenceData reference) {
 		this.reference = reference;
 		String location = properties.settings();
 		JsonNode root;
 		try (InputStream in = loader.getResource(location).getInputStream()) {
-			root = new ObjectMapper(new YAMLFactory()).readTree(in);
+			root = new ObjectMapper(new YAMLFactory())
+				.readTree(environment.resolvePlaceholders(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the access settings " + location, ex);

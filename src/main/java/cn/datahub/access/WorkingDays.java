@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,7 @@ public class WorkingDays {
 
 	private final Set<Integer> warned = ConcurrentHashMap.newKeySet();
 
+	@Autowired
 	WorkingDays(ResourceLoader loader, AccessProperties properties) {
 		this(WorkingDayCalendar.read(loader.getResource(properties.calendar())));
 	}
