@@ -23,6 +23,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import cn.datahub.catalogue.search.CatalogueIndex;
 import cn.datahub.catalogue.search.ResourceDocument;
+import cn.datahub.testing.TestAccounts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -157,7 +158,8 @@ class CatalogueBenchmark {
 				for (int i = 0; i < SEARCHES / CLIENTS; i++) {
 					URI uri = URI.create("http://localhost:" + this.port + "/api/resources/search?" + catalogue.randomQuery(random));
 					long start = System.nanoTime();
-					HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+					HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+						.header("Authorization", TestAccounts.basic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
 					mine.add(System.nanoTime() - start);
 					if (response.statusCode() != 200) {
 						throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());

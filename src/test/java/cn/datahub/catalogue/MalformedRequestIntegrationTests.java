@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.datahub.testing.TestAccounts;
 import cn.datahub.testing.CatalogueApi;
 import cn.datahub.testing.CatalogueApi.Reply;
 import cn.datahub.testing.HubTest;
@@ -130,6 +131,7 @@ class MalformedRequestIntegrationTests extends LicenceTests {
 	void refusesStreamedJsonBodyOverTheLimitWithPayloadTooLarge() throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/resources"))
 			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+			.header("Authorization", TestAccounts.basic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized())))
 			.build();
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import cn.datahub.testing.TestAccounts;
 import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,6 +196,7 @@ class AttachmentPushIntegrationTests {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create(this.http.getRootUri() + "/api/exchange/attachments/" + attachment + "/records"))
 			.header(HttpHeaders.CONTENT_TYPE, contentType)
+			.header(HttpHeaders.AUTHORIZATION, TestAccounts.basic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		if (batchId != null) {
 			request.header("X-Batch-Id", batchId);

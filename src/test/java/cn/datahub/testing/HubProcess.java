@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * The hub as a process of its own, as in production: its own JVM (heap and options as given) on a file database
  * under {@code home}, {@code home} as its data directory (inbox, outbox), the test run's Elasticsearch node with an
  * index named after {@code home}, no demo data. Started again on the same {@code home} it finds everything it left,
- * as a restarted hub does. Its output goes to {@code home/hub.log}.
+ * as a restarted hub does. Its output goes to {@code home/hub.log}. Requests sign in as its administrator.
  */
 public final class HubProcess implements AutoCloseable {
 
@@ -65,6 +65,7 @@ public final class HubProcess implements AutoCloseable {
 				"-Dhub.elasticsearch.index=" + home.getFileName().toString().toLowerCase(Locale.ROOT),
 				"-Dspring.datasource.url=jdbc:h2:file:" + home.resolve("db/hub"), "-Dhub.data-dir=" + home,
 				"-Dhub.demo-data=false", "-Dserver.port=" + port,
+				"-Dhub.security.admin-password=" + TestAccounts.ADMIN_PASSWORD,
 				"-Dspring.config.location=optional:classpath:/;optional:classpath:/config/"));
 		properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
 		command.add("cn.datahub.HubApplication");
@@ -141,7 +142,8 @@ public final class HubProcess implements AutoCloseable {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", TestAccounts.basic(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD));
 	}
 
 	/**

@@ -14,6 +14,7 @@ import cn.datahub.catalogue.Resource;
 import cn.datahub.catalogue.ResourceQuery;
 import cn.datahub.catalogue.ResourceStatus;
 import cn.datahub.catalogue.Resources;
+import cn.datahub.testing.TestAccounts;
 import cn.datahub.testing.HubClient;
 import cn.datahub.testing.HubTest;
 import org.apache.poi.ss.usermodel.Row;
@@ -157,7 +158,8 @@ class CatalogueExportTests {
 			.run("--server.port=0")) {
 			CountyDepartments.registerIn(emptyHub);
 			TestRestTemplate emptyRest = new TestRestTemplate(new RestTemplateBuilder()
-				.rootUri("http://localhost:" + emptyHub.getEnvironment().getProperty("local.server.port")));
+				.rootUri("http://localhost:" + emptyHub.getEnvironment().getProperty("local.server.port"))
+				.basicAuthentication(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD));
 
 			ResponseEntity<JsonNode> response = new HubClient(emptyRest).upload("交通运输局目录.xlsx", exported);
 

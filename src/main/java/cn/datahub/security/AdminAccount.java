@@ -1,0 +1,68 @@
+package cn.datahub.security;
+
+import java.security.SecureRandom;
+import java.util.Set;
+
+import org.apache.shiro.authc.credential.DefaultPasswordService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first account: at the first start the hub creates {@code admin} with the password of
+ * {@code HUB_ADMIN_PASSWORD}, or, when that is unset, a generated one printed to the log this once (the only secret
+ * the hub ever logs, so that a fresh installation can be entered at all).
+ */
+@Component
+class AdminAccount implements ApplicationRunner {
+
+	static final String USERNAME = "admin";
+
+	private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);
+
+	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private final Accounts accounts;
+
+	private final SecurityProperties properties;
+
+	AdminAccount(Accounts accounts, SecurityProperties properties) {
+		this.accounts = accounts;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (this.accounts.exists(USERNAME)) {
+			return;
+		}
+		String password = this.properties.adminPassword();
+		boolean generated = password == null || password.isBlank();
+		if (generated) {
+			password = generate();
+		}
+		String hash = new DefaultPasswordService().encryptPassword(password);
+		this.accounts.insert(new Account(USERNAME, hash, null, null, Set.of(Role.ADMIN), 0, null));
+		if (generated) {
+			log.warn("Created account '{}' with the generated password {} (shown only this once; set "
+					+ "HUB_ADMIN_PASSWORD before the first start to choose it, and change it through /api/accounts)",
+					USERNAME, password);
+		}
+		else {
+			log.info("Created account '{}' with the password of HUB_ADMIN_PASSWORD", USERNAME);
+		}
+	}
+
+	private static String generate() {
+		SecureRandom random = new SecureRandom();
+		StringBuilder password = new StringBuilder();
+		for (int i = 0; i < 20; i++) {
+			password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return password.toString();
+	}
+
+}

@@ -1,0 +1,88 @@
+package cn.datahub.security;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.pam.ModularRealmAuthenticator;
+import org.apache.shiro.authc.pam.UnsupportedTokenException;
+import org.apache.shiro.realm.Realm;
+import org.apache.shiro.spring.web.config.DefaultShiroFilterChainDefinition;
+import org.apache.shiro.spring.web.config.ShiroFilterChainDefinition;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Shiro, wired for an API: the account realm always, the identity provider's when it is configured, and one filter
+ * in front of everything but health, the API documentation and the sign-in endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	/** The filter's name in Shiro's chain definitions. */
+	private static final String AUTHENTICATED = "hub";
+
+	@Bean
+	AccountRealm accountRealm(Accounts accounts, SecurityProperties properties, Clock clock) {
+		return new AccountRealm(accounts, properties, clock);
+	}
+
+	@Bean
+	@ConditionalOnExpression("!'${hub.security.identity-provider.issuer:}'.isBlank()")
+	TokenRealm tokenRealm(Accounts accounts, SecurityProperties properties, Clock clock) {
+		return new TokenRealm(new IdentityProvider(properties.identityProvider()), accounts, clock);
+	}
+
+	/**
+	 * Each kind of credentials has exactly one realm, so the realm's own refusal (locked, expired) is what the
+	 * caller is told, not Shiro's summary of every realm tried.
+	 */
+	@Bean
+	ModularRealmAuthenticator authenticator() {
+		return new ModularRealmAuthenticator() {
+
+			@Override
+			protected AuthenticationInfo doAuthenticate(AuthenticationToken token) {
+				Realm realm = getRealms().stream()
+					.filter(r -> r.supports(token))
+					.findFirst()
+					.orElseThrow(() -> new UnsupportedTokenException("This hub accepts no such credentials"));
+				return doSingleRealmAuthentication(realm, token);
+			}
+
+		};
+	}
+
+	@Bean
+	ShiroFilterChainDefinition shiroFilterChainDefinition() {
+		DefaultShiroFilterChainDefinition chain = new DefaultShiroFilterChainDefinition();
+		chain.addPathDefinition("/actuator/health", "anon");
+		chain.addPathDefinition("/actuator/health/**", "anon");
+		chain.addPathDefinition("/v3/api-docs/**", "anon");
+		chain.addPathDefinition("/swagger-ui/**", "anon");
+		chain.addPathDefinition("/swagger-ui.html", "anon");
+		chain.addPathDefinition("/api/session", "anon");
+		chain.addPathDefinition("/**", AUTHENTICATED);
+		return chain;
+	}
+
+	@Bean(AUTHENTICATED)
+	HubAuthenticationFilter hubAuthenticationFilter(ObjectMapper json) {
+		return new HubAuthenticationFilter(json);
+	}
+
+	/** The filter runs inside Shiro's chain only; as a bean it would otherwise also be registered on its own. */
+	@Bean
+	FilterRegistrationBean<HubAuthenticationFilter> hubAuthenticationFilterRegistration(HubAuthenticationFilter filter) {
+		FilterRegistrationBean<HubAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+}
