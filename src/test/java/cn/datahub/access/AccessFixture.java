@@ -12,6 +12,7 @@ import cn.datahub.security.Caller;
 import cn.datahub.security.Role;
 import cn.datahub.testing.HubClient;
 import cn.datahub.testing.ResourceForms;
+import cn.datahub.testing.TestAccounts;
 import cn.datahub.testing.Usccs;
 import org.apache.shiro.mgt.DefaultSecurityManager;
 import org.apache.shiro.subject.SimplePrincipalCollection;
@@ -47,11 +48,15 @@ final class AccessFixture {
 
 	final String gaotangRecords;
 
+	/** Keeps one test's accounts and resources apart from another's in the shared database. */
+	final String tag;
+
 	AccessFixture(HubClient api) {
 		api.register(new DepartmentForm(this.police, "冠县公安局", "371525", "COUNTY"));
 		api.register(new DepartmentForm(this.health, "冠县卫生健康委员会", "371525", "COUNTY"));
 		api.register(new DepartmentForm(this.gaotangHealth, "高唐县卫生健康局", "371526", "COUNTY"));
-		String tag = this.health.substring(10, 17);
+		this.tag = this.health.substring(10, 17);
+		String tag = this.tag;
 		this.records = store(api, "371525-WJW-" + tag + "-1", "居民电子健康档案信息", this.health, "CONDITIONAL", "PUBLISHED");
 		this.clinics = store(api, "371525-WJW-" + tag + "-2", "医疗机构执业登记信息", this.health, "UNCONDITIONAL", "PUBLISHED");
 		this.infections = store(api, "371525-WJW-" + tag + "-3", "传染病报告个案信息", this.health, "NOT_SHARED", "PUBLISHED");
@@ -63,25 +68,42 @@ final class AccessFixture {
 
 	/** 冠县公安局's consumer account. */
 	Caller consumer() {
-		return new Caller("gaj-zhangwei", this.police, null, Set.of(Role.CONSUMER));
+		return new Caller("gaj-zhangwei-" + this.tag, this.police, null, Set.of(Role.CONSUMER));
+	}
+
+	/** 冠县公安局's registrar: of the department, but no consumer. */
+	Caller registrar() {
+		return new Caller("gaj-registrar-" + this.tag, this.police, null, Set.of(Role.REGISTRAR));
 	}
 
 	/** 冠县卫生健康委员会's approver. */
 	Caller approver() {
-		return new Caller("wjw-lina", this.health, null, Set.of(Role.APPROVER));
+		return new Caller("wjw-lina-" + this.tag, this.health, null, Set.of(Role.APPROVER));
 	}
 
 	/** 冠县大数据中心's approver, who checks compliance. */
 	Caller authority() {
-		return new Caller("dsj-wangfang", DATA_AUTHORITY, null, Set.of(Role.APPROVER));
+		return new Caller("dsj-wangfang-" + this.tag, DATA_AUTHORITY, null, Set.of(Role.APPROVER));
 	}
 
 	Caller gaotangApprover() {
-		return new Caller("gt-wjw-liuyang", this.gaotangHealth, null, Set.of(Role.APPROVER));
+		return new Caller("gt-wjw-liuyang-" + this.tag, this.gaotangHealth, null, Set.of(Role.APPROVER));
 	}
 
-	static Caller auditor(String regionCode) {
-		return new Caller("kh-zhaolei-" + regionCode, null, regionCode, Set.of(Role.AUDITOR));
+	Caller auditor(String regionCode) {
+		return new Caller("kh-zhaolei-" + regionCode + "-" + this.tag, null, regionCode, Set.of(Role.AUDITOR));
+	}
+
+	/** Creates the accounts of the callers above, to sign in with over HTTP; 冠县大数据中心 registered once. */
+	void signUp(HubClient api, TestAccounts accounts) {
+		if (!api.departmentExists(DATA_AUTHORITY)) {
+			api.register(new DepartmentForm(DATA_AUTHORITY, "冠县大数据中心", "371525", "COUNTY"));
+		}
+		for (Caller caller : List.of(consumer(), registrar(), approver(), authority(), gaotangApprover(),
+				auditor("371500"), auditor("371525"), auditor("371526"))) {
+			accounts.create(caller.username(), caller.departmentCode(), caller.regionCode(),
+					caller.roles().stream().map(Role::name).toArray(String[]::new));
+		}
 	}
 
 	/** 冠县公安局 asks for a resource's items through {@code until}, for a case it investigates. */

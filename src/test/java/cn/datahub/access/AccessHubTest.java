@@ -8,9 +8,9 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import cn.datahub.testing.HubTest;
 import cn.datahub.testing.MutableClock;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,22 +18,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A hub of its own for the access tests: a clock the test sets (requests submitted on a Friday evening before 国庆,
+ * A hub of its own for the access tests, its {@code TestRestTemplate} signed in as the administrator (who loads the
+ * catalogue): a clock the test sets (requests submitted on a Friday evening before 国庆,
  * decided weeks later), the review stages of {@code src/test/resources/access/access.yaml}, and a department
  * webhook served by one WireMock server for the whole run. Expiry is checked on read, not by the hourly timer.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hub.test.context=access", "hub.access.settings=classpath:access/access.yaml",
-				"hub.access.webhook-period=200ms", "hub.access.expiry-check=1h" })
-@ActiveProfiles("test")
+@HubTest(properties = { "hub.test.context=access", "hub.access.settings=classpath:access/access.yaml",
+		"hub.access.webhook-period=200ms", "hub.access.expiry-check=1h" })
 @Import(AccessHubTest.TestClock.class)
 @ContextConfiguration(initializers = AccessHubTest.Webhook.class)
 @interface AccessHubTest {

@@ -103,12 +103,12 @@ class AccessWorkflowIntegrationTests {
 		RequestView late = view(submitted.id());
 		assertThat(late.overdue()).isTrue();
 		assertThat(late.daysLeft()).isEqualTo(-1);
-		assertThat(as(AccessFixture.auditor("371500"), () -> this.queues.overdue("371500")).items())
+		assertThat(as(this.data.auditor("371500"), () -> this.queues.overdue("371500")).items())
 			.extracting(RequestView::id).contains(submitted.id());
-		assertThat(as(AccessFixture.auditor("371525"), () -> this.queues.overdue("371525")).items())
+		assertThat(as(this.data.auditor("371525"), () -> this.queues.overdue("371525")).items())
 			.extracting(RequestView::id).doesNotContain(submitted.id());
 		assertThatExceptionOfType(Forbidden.class)
-			.isThrownBy(() -> as(AccessFixture.auditor("371525"), () -> this.queues.overdue("371526")));
+			.isThrownBy(() -> as(this.data.auditor("371525"), () -> this.queues.overdue("371526")));
 	}
 
 	@Test
