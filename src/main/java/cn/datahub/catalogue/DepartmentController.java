@@ -3,6 +3,8 @@ package cn.datahub.catalogue;
 import java.net.URI;
 import java.util.List;
 
+import cn.datahub.security.Guard;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,13 +23,17 @@ class DepartmentController {
 
 	private final Departments departments;
 
-	DepartmentController(Catalogue catalogue, Departments departments) {
+	private final Guard guard;
+
+	DepartmentController(Catalogue catalogue, Departments departments, Guard guard) {
 		this.catalogue = catalogue;
 		this.departments = departments;
+		this.guard = guard;
 	}
 
 	@PostMapping
 	ResponseEntity<Department> register(@RequestBody DepartmentForm form) {
+		this.guard.administrator("register departments");
 		Department department = this.catalogue.register(form);
 		return ResponseEntity.created(URI.create("/api/departments/" + department.code())).body(department);
 	}
@@ -44,6 +50,7 @@ class DepartmentController {
 
 	@PutMapping("/{code}")
 	Department update(@PathVariable String code, @RequestBody DepartmentForm form) {
+		this.guard.registrarOf(code);
 		return this.catalogue.updateDepartment(code, form);
 	}
 

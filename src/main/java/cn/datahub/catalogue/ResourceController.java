@@ -3,6 +3,7 @@ package cn.datahub.catalogue;
 import java.net.URI;
 import java.util.List;
 
+import cn.datahub.security.Guard;
 import cn.datahub.system.Page;
 import cn.datahub.system.Paging;
 
@@ -30,15 +31,20 @@ class ResourceController {
 
 	private final Departments departments;
 
-	ResourceController(Catalogue catalogue, Resources resources, ResourceHistory history, Departments departments) {
+	private final Guard guard;
+
+	ResourceController(Catalogue catalogue, Resources resources, ResourceHistory history, Departments departments,
+			Guard guard) {
 		this.catalogue = catalogue;
 		this.resources = resources;
 		this.history = history;
 		this.departments = departments;
+		this.guard = guard;
 	}
 
 	@PostMapping
 	ResponseEntity<Resource> create(@RequestBody ResourceForm form) {
+		this.guard.registrarOf(form.providerCode());
 		Resource resource = this.catalogue.create(form);
 		return ResponseEntity.created(URI.create("/api/resources/" + resource.code())).body(resource);
 	}
@@ -47,32 +53,44 @@ class ResourceController {
 	Page<Resource> list(@RequestParam(required = false) String providerCode, @RequestParam(required = false) ResourceStatus status,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		Paging.check(page, size);
+		if (status != ResourceStatus.PUBLISHED && !this.guard.seesWholeCatalogue()) {
+			this.guard.readerOf(providerCode);
+		}
 		ResourceQuery query = new ResourceQuery(providerCode, status, page, size);
 		return new Page<>(this.resources.count(query), page, size, this.resources.list(query));
 	}
 
 	@GetMapping("/{code}")
 	Resource get(@PathVariable String code) {
-		return this.resources.find(code).orElseThrow(() -> new NotFound("Resource", code));
+		Resource resource = this.resources.find(code).orElseThrow(() -> new NotFound("Resource", code));
+		if (resource.status() != ResourceStatus.PUBLISHED) {
+			this.guard.readerOf(resource.providerCode());
+		}
+		return resource;
 	}
 
 	@PutMapping("/{code}")
 	Resource update(@PathVariable String code, @RequestBody ResourceForm form) {
+		maintained(code);
+		this.guard.registrarOf(form.providerCode());
 		return this.catalogue.update(code, form);
 	}
 
 	@PostMapping("/{code}/publish")
 	Resource publish(@PathVariable String code) {
+		maintained(code);
 		return this.catalogue.moveTo(code, ResourceStatus.PUBLISHED);
 	}
 
 	@PostMapping("/{code}/retire")
 	Resource retire(@PathVariable String code) {
+		maintained(code);
 		return this.catalogue.moveTo(code, ResourceStatus.RETIRED);
 	}
 
 	@DeleteMapping("/{code}")
 	ResponseEntity<Void> deleteDraft(@PathVariable String code) {
+		maintained(code);
 		this.catalogue.deleteDraft(code);
 		return ResponseEntity.noContent().build();
 	}
@@ -86,6 +104,7 @@ class ResourceController {
 	/** The Avro record schema derived from the resource's data items. */
 	@GetMapping(path = "/{code}/schema", produces = MediaType.APPLICATION_JSON_VALUE)
 	String schema(@PathVariable String code) {
+		get(code);
 		return this.resources.avroSchema(code).orElseThrow(() -> new NotFound("Resource", code));
 	}
 
@@ -94,6 +113,11 @@ class ResourceController {
 	String catalogueEntry(@PathVariable String code) {
 		Resource resource = get(code);
 		return CatalogueEntries.toJson(CatalogueEntries.of(resource, this.departments.find(resource.providerCode()).orElseThrow()));
+	}
+
+	/** A change to an existing resource is its own department's (or an admin's): checked before anything is read. */
+	private void maintained(String code) {
+		this.resources.find(code).ifPresent(resource -> this.guard.registrarOf(resource.providerCode()));
 	}
 
 }

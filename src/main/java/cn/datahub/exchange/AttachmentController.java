@@ -3,6 +3,9 @@ package cn.datahub.exchange;
 import java.util.List;
 
 import cn.datahub.catalogue.NotFound;
+import cn.datahub.catalogue.Resource;
+import cn.datahub.catalogue.Resources;
+import cn.datahub.security.Guard;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,12 +43,18 @@ class AttachmentController {
 
 	private final AttachmentPush push;
 
+	private final Resources resources;
+
+	private final Guard guard;
+
 	AttachmentController(Attachments attachments, AttachmentValidator validator, AttachmentRoutes routes,
-			AttachmentPush push) {
+			AttachmentPush push, Resources resources, Guard guard) {
 		this.attachments = attachments;
 		this.validator = validator;
 		this.routes = routes;
 		this.push = push;
+		this.resources = resources;
+		this.guard = guard;
 	}
 
 	@PostMapping
@@ -74,12 +83,13 @@ class AttachmentController {
 
 	/**
 	 * A department system's push to a PUSH attachment: a JSON array of records, JSON lines or CSV (UTF-8),
-	 * answered once every target confirmed them.
+	 * answered once every target confirmed them. The department's own systems push with its registrar's account.
 	 */
 	@PostMapping(path = "/{id}/records", consumes = { MediaType.APPLICATION_JSON_VALUE, NDJSON, JSON_LINES, CSV })
 	PushReceipt records(@PathVariable long id, @RequestBody byte[] body,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE) MediaType type,
 			@RequestHeader(name = "X-Batch-Id", required = false) String batchId) {
+		this.guard.supplierOf(this.resources.find(attachment(id).resourceCode()).map(Resource::providerCode).orElse(null));
 		String format = type.isCompatibleWith(MediaType.APPLICATION_JSON) ? "json"
 				: type.isCompatibleWith(MediaType.parseMediaType(CSV)) ? "csv" : "jsonl";
 		return this.push.receive(id, format, body, batchId);

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
+import cn.datahub.security.Guard;
 import cn.datahub.system.BadParameter;
 import cn.datahub.system.Page;
 import cn.datahub.system.Paging;
@@ -36,19 +37,22 @@ class ReportController {
 
 	private final RealtimeRates realtime;
 
+	private final Guard guard;
+
 	ReportController(RateReports reports, ReportResources resources, Scopes scopes, RateSnapshots snapshots,
-			RealtimeRates realtime) {
+			RealtimeRates realtime, Guard guard) {
 		this.reports = reports;
 		this.resources = resources;
 		this.scopes = scopes;
 		this.snapshots = snapshots;
 		this.realtime = realtime;
+		this.guard = guard;
 	}
 
 	/** The real-time collection and sharing rates, by department (default) or region. */
 	@GetMapping("/realtime")
 	RealtimeReport realtime(@RequestParam(defaultValue = "department") String groupBy, ScopeParameters scope) {
-		return this.realtime.report(GroupBy.parse(groupBy), this.scopes.of(scope));
+		return this.realtime.report(GroupBy.parse(groupBy), readable(this.scopes.of(scope)));
 	}
 
 	@GetMapping("/{metric}")
@@ -58,12 +62,13 @@ class ReportController {
 			throw new BadParameter("source", "Unknown source '" + source + "'; allowed: index, database");
 		}
 		return this.reports.report(Metric.parse("metric", metric), groupBy == null ? null : GroupBy.parse(groupBy),
-				this.scopes.of(scope), source.equals("database"));
+				readable(this.scopes.of(scope)), source.equals("database"));
 	}
 
 	/** Takes the snapshot of {@code month} (default: the running month, as of today). */
 	@PostMapping("/snapshots")
 	ResponseEntity<SnapshotRun> snapshot(@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+		this.guard.administrator("take rate snapshots");
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(this.snapshots.take(month == null ? YearMonth.from(this.scopes.today()) : month));
 	}
@@ -77,7 +82,7 @@ class ReportController {
 		if ((regionCode == null) == (providerCode == null)) {
 			throw new BadParameter("regionCode", "Give either regionCode or providerCode");
 		}
-		Scope scope = this.scopes.of(regionCode, null, null, providerCode, null, true);
+		Scope scope = readable(this.scopes.of(regionCode, null, null, providerCode, null, true));
 		YearMonth last = to == null ? YearMonth.from(this.scopes.today()) : to;
 		YearMonth first = from == null ? last.minusMonths(11) : from;
 		if (first.isAfter(last)) {
@@ -97,8 +102,13 @@ class ReportController {
 		Paging.check(page, size);
 		Metric m = Metric.parse("metric", metric);
 		// Coverage is counted from the open resources: its drill-down is openness's.
-		return this.resources.list(m == Metric.COVERAGE ? Metric.OPENNESS : m, this.scopes.of(scope), Part.parse(part), page,
+		return this.resources.list(m == Metric.COVERAGE ? Metric.OPENNESS : m, readable(this.scopes.of(scope)), Part.parse(part), page,
 				size);
+	}
+
+	private Scope readable(Scope scope) {
+		this.guard.reportReaderOf(scope.regionCode(), scope.providerCode());
+		return scope;
 	}
 
 	/** A scope's monthly series. */

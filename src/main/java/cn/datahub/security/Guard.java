@@ -2,7 +2,10 @@ package cn.datahub.security;
 
 import java.util.function.Predicate;
 
+import cn.datahub.catalogue.Department;
+import cn.datahub.catalogue.Departments;
 import cn.datahub.catalogue.reference.ReferenceData;
+import cn.datahub.system.HubProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -16,8 +19,14 @@ public class Guard {
 
 	private final ReferenceData reference;
 
-	Guard(ReferenceData reference) {
+	private final Departments departments;
+
+	private final HubProperties hub;
+
+	Guard(ReferenceData reference, Departments departments, HubProperties hub) {
 		this.reference = reference;
+		this.departments = departments;
+		this.hub = hub;
 	}
 
 	public Caller caller() {
@@ -28,6 +37,33 @@ public class Guard {
 	public Caller registrarOf(String departmentCode) {
 		return require(c -> c.actsFor(Role.REGISTRAR, departmentCode) || c.has(Role.ADMIN),
 				"maintain the catalogue of department " + departmentCode);
+	}
+
+	/**
+	 * Reads what a department has not published (drafts, retired resources, their history): its own people, admins,
+	 * and auditors of its region.
+	 */
+	public Caller readerOf(String departmentCode) {
+		return require(c -> c.has(Role.ADMIN) || departmentCode != null && departmentCode.equals(c.departmentCode())
+				|| c.has(Role.AUDITOR) && covers(c, regionOf(departmentCode)),
+				"read the unpublished catalogue of department " + departmentCode);
+	}
+
+	/** Admins and auditors read the whole catalogue, drafts included; everyone else the published one and their own. */
+	public boolean seesWholeCatalogue() {
+		Caller caller = caller();
+		return caller.has(Role.ADMIN) || caller.has(Role.AUDITOR);
+	}
+
+	/** Registers departments, rebuilds the index: set-up work of the hub's administrators. */
+	public Caller administrator(String action) {
+		return require(c -> c.has(Role.ADMIN), action);
+	}
+
+	/** Pushes a department's own records into the hub: its registrar (its systems' account), or an operator. */
+	public Caller supplierOf(String departmentCode) {
+		return require(c -> c.has(Role.OPERATOR) || c.has(Role.ADMIN) || c.actsFor(Role.REGISTRAR, departmentCode),
+				"push records of department " + departmentCode);
 	}
 
 	/** Maintains exchange attachments and targets. */
@@ -52,14 +88,25 @@ public class Guard {
 		return require(c -> c.has(Role.AUDITOR) && covers(c, regionCode), "audit region " + regionCode);
 	}
 
-	/** Reads the region's reports: its auditors, and admins. */
-	public Caller reportReaderOf(String regionCode) {
-		return require(c -> c.has(Role.ADMIN) || c.has(Role.AUDITOR) && covers(c, regionCode),
-				"read the reports of region " + regionCode);
+	/**
+	 * Reads reports of a region (null: the hub's whole region) or of one department: admins, auditors of the region
+	 * or above it, and the department's own people for its own figures.
+	 */
+	public Caller reportReaderOf(String regionCode, String departmentCode) {
+		String region = regionCode != null ? regionCode
+				: departmentCode != null ? regionOf(departmentCode) : this.hub.regionCode();
+		return require(c -> c.has(Role.ADMIN) || c.has(Role.AUDITOR) && covers(c, region)
+				|| regionCode == null && departmentCode != null && departmentCode.equals(c.departmentCode()),
+				"read the reports of " + (departmentCode != null ? "department " + departmentCode : "region " + region));
 	}
 
 	public Caller admin() {
-		return require(c -> c.has(Role.ADMIN), "manage accounts");
+		return administrator("manage accounts");
+	}
+
+	private String regionOf(String departmentCode) {
+		return departmentCode == null ? null
+				: this.departments.find(departmentCode).map(Department::regionCode).orElse(null);
 	}
 
 	private boolean covers(Caller caller, String regionCode) {

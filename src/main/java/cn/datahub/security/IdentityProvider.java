@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -27,6 +28,9 @@ class IdentityProvider {
 	private static final Set<JWSAlgorithm> SIGNATURES = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
 			JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.ES256, JWSAlgorithm.ES384);
 
+	/** Connecting to and reading from the provider's key endpoint; a slow provider must not hold a request long. */
+	private static final int TIMEOUT_MS = 5000;
+
 	private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
 	private final String usernameClaim;
@@ -36,7 +40,10 @@ class IdentityProvider {
 			throw new IllegalStateException("hub.security.identity-provider.issuer is set but jwks-url is not");
 		}
 		try {
-			JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(settings.jwksUrl()).toURL()).retrying(true).build();
+			JWKSource<SecurityContext> keys = JWKSourceBuilder
+				.create(URI.create(settings.jwksUrl()).toURL(), new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS))
+				.retrying(true)
+				.build();
 			this.processor.setJWSKeySelector(new JWSVerificationKeySelector<>(SIGNATURES, keys));
 		}
 		catch (MalformedURLException | IllegalArgumentException ex) {

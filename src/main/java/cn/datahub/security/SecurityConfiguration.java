@@ -3,13 +3,18 @@ package cn.datahub.security;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.authc.AuthenticationToken;
 import org.apache.shiro.authc.pam.ModularRealmAuthenticator;
 import org.apache.shiro.authc.pam.UnsupportedTokenException;
+import org.apache.shiro.mgt.RememberMeManager;
 import org.apache.shiro.realm.Realm;
 import org.apache.shiro.spring.web.config.DefaultShiroFilterChainDefinition;
 import org.apache.shiro.spring.web.config.ShiroFilterChainDefinition;
+import org.apache.shiro.subject.PrincipalCollection;
+import org.apache.shiro.subject.Subject;
+import org.apache.shiro.subject.SubjectContext;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,6 +59,38 @@ class SecurityConfiguration {
 					.findFirst()
 					.orElseThrow(() -> new UnsupportedTokenException("This hub accepts no such credentials"));
 				return doSingleRealmAuthentication(realm, token);
+			}
+
+		};
+	}
+
+	/**
+	 * No "remember me": an API client sends its credentials each time and a browser signs in again when its session
+	 * ends, so no long-lived identity cookie is ever set (nor deleted, on every failed login).
+	 */
+	@Bean
+	RememberMeManager rememberMeManager() {
+		return new RememberMeManager() {
+
+			@Override
+			public PrincipalCollection getRememberedPrincipals(SubjectContext subjectContext) {
+				return null;
+			}
+
+			@Override
+			public void forgetIdentity(SubjectContext subjectContext) {
+			}
+
+			@Override
+			public void onSuccessfulLogin(Subject subject, AuthenticationToken token, AuthenticationInfo info) {
+			}
+
+			@Override
+			public void onFailedLogin(Subject subject, AuthenticationToken token, AuthenticationException ae) {
+			}
+
+			@Override
+			public void onLogout(Subject subject) {
 			}
 
 		};

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.datahub.catalogue.ResourceStatus;
+import cn.datahub.security.Guard;
 import cn.datahub.system.BadParameter;
 import cn.datahub.system.Paging;
 
@@ -26,10 +28,13 @@ class SearchController {
 
 	private final FacetLabels labels;
 
-	SearchController(ResourceSearch search, CatalogueIndex index, FacetLabels labels) {
+	private final Guard guard;
+
+	SearchController(ResourceSearch search, CatalogueIndex index, FacetLabels labels, Guard guard) {
 		this.search = search;
 		this.index = index;
 		this.labels = labels;
+		this.guard = guard;
 	}
 
 	/**
@@ -55,13 +60,33 @@ class SearchController {
 				.toList();
 			filters.put(filter, values);
 		}
+		visibleOnly(filters);
 		return this.search.search(new SearchQuery(q, filters, page, size));
 	}
 
 	/** Rebuilds the index from the database into a new index and swaps the alias; searches go on meanwhile. */
 	@PostMapping("/api/admin/reindex")
 	CatalogueIndex.Reindexed reindex() throws IOException {
+		this.guard.administrator("rebuild the index");
 		return this.index.rebuild();
+	}
+
+	/**
+	 * Callers other than admins and auditors search the published catalogue; what a department has not published
+	 * they see when they ask for their own department's.
+	 */
+	private void visibleOnly(Map<String, List<String>> filters) {
+		if (this.guard.seesWholeCatalogue()) {
+			return;
+		}
+		List<String> statuses = filters.get("status");
+		if (statuses.isEmpty()) {
+			filters.put("status", List.of(ResourceStatus.PUBLISHED.name()));
+		}
+		else if (!statuses.equals(List.of(ResourceStatus.PUBLISHED.name()))) {
+			List<String> providers = filters.get("providerCode");
+			this.guard.readerOf(providers.size() == 1 ? providers.get(0) : null);
+		}
 	}
 
 }

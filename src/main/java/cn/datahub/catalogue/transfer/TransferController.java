@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.datahub.catalogue.ResourceStatus;
+import cn.datahub.security.Guard;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,16 +32,25 @@ class TransferController {
 
 	private final Clock clock;
 
-	TransferController(CatalogueImporter importer, CatalogueExporter exporter, Clock clock) {
+	private final Guard guard;
+
+	TransferController(CatalogueImporter importer, CatalogueExporter exporter, Clock clock, Guard guard) {
 		this.importer = importer;
 		this.exporter = exporter;
 		this.clock = clock;
+		this.guard = guard;
 	}
 
 	/** Imports a filled-in template; with {@code providerCode}, a department's upload of its own catalogue. */
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ImportSummary importFile(@RequestParam MultipartFile file, @RequestParam(required = false) String providerCode)
 			throws IOException {
+		if (providerCode == null) {
+			this.guard.administrator("import a catalogue of several departments");
+		}
+		else {
+			this.guard.registrarOf(providerCode);
+		}
 		String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "the upload"
 				: file.getOriginalFilename();
 		TemplateFormat format = TemplateFormat.ofUpload(fileName, file.getContentType());
@@ -56,6 +66,9 @@ class TransferController {
 	@GetMapping("/export")
 	void export(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String providerCode,
 			@RequestParam(required = false) ResourceStatus status, HttpServletResponse response) throws IOException {
+		if (status != ResourceStatus.PUBLISHED && !this.guard.seesWholeCatalogue()) {
+			this.guard.readerOf(providerCode);
+		}
 		TemplateFormat templateFormat = TemplateFormat.ofParameter(format);
 		String fileName = "信息资源目录-" + LocalDate.now(this.clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "."
 				+ templateFormat.extension();

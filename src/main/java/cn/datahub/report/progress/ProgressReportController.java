@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.YearMonth;
 
+import cn.datahub.security.Guard;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -19,8 +21,11 @@ class ProgressReportController {
 
 	private final ProgressReports reports;
 
-	ProgressReportController(ProgressReports reports) {
+	private final Guard guard;
+
+	ProgressReportController(ProgressReports reports, Guard guard) {
 		this.reports = reports;
+		this.guard = guard;
 	}
 
 	/**
@@ -31,6 +36,7 @@ class ProgressReportController {
 	ResponseEntity<byte[]> progress(@RequestParam(required = false) String regionCode,
 			@RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
 			@RequestParam(defaultValue = "html") String format) throws IOException {
+		this.guard.reportReaderOf(regionCode, null);
 		ProgressFormat chosen = ProgressFormat.parse(format);
 		ProgressReport report = this.reports.of(regionCode, month);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
