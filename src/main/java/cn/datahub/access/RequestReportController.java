@@ -61,7 +61,7 @@ class RequestReportController {
 		if (!groupBy.equals("department") && !groupBy.equals("region")) {
 			throw new BadParameter("groupBy", "Unknown groupBy '" + groupBy + "'; allowed: department, region");
 		}
-		this.guard.reportReaderOf(region);
+		this.guard.reportReaderOf(region, null);
 		LocalDate today = LocalDate.now(this.clock);
 		List<AccessRequest> all = this.requests.inRegions(this.reference.subtree(region));
 		boolean byDepartment = groupBy.equals("department");
