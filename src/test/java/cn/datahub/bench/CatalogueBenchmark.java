@@ -23,12 +23,12 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import cn.datahub.catalogue.search.CatalogueIndex;
 import cn.datahub.catalogue.search.ResourceDocument;
+import cn.datahub.testing.HubTest;
 import cn.datahub.testing.TestAccounts;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
@@ -37,7 +37,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,9 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * searches with facets. Run with {@code mvn -B -Pbench verify}.
  */
 @Tag("bench")
-@ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:file:./target/bench/hub-${random.uuid}", "hub.index-relay.batch-size=5000" })
+@HubTest(properties = { "spring.datasource.url=jdbc:h2:file:./target/bench/hub-${random.uuid}", "hub.index-relay.batch-size=5000" })
 class CatalogueBenchmark {
 
 	private static final int RESOURCES = Integer.getInteger("bench.resources", 100_000);

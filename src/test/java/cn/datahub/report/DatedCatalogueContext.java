@@ -6,14 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.ZoneId;
 
+import cn.datahub.testing.HubTest;
 import cn.datahub.testing.MutableClock;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A hub of its own whose clock the test sets, for catalogues whose history spans months and years. The snapshot
@@ -21,9 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hub.test.context=dated-catalogue", "hub.reports.snapshot-check-ms=86400000" })
-@ActiveProfiles("test")
+@HubTest(properties = { "hub.test.context=dated-catalogue", "hub.reports.snapshot-check-ms=86400000" })
 @Import(DatedCatalogueContext.TestClock.class)
 @interface DatedCatalogueContext {
 

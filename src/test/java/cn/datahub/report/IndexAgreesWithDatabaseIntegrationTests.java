@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.datahub.testing.HubClient;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,9 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,9 +26,7 @@ import static org.awaitility.Awaitility.await;
  * catalogue (49 departments in four regions, 354 resources over every domain and share type): every metric, every
  * grouping, and the scopes an auditor asks for.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "hub.demo-data=true", "hub.test.context=sample-catalogue" })
-@ActiveProfiles("test")
+@HubTest(properties = { "hub.demo-data=true", "hub.test.context=sample-catalogue" })
 class IndexAgreesWithDatabaseIntegrationTests {
 
 	@Autowired

@@ -5,8 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import cn.datahub.testing.HubTest;
 
 /**
  * The hub of the classes that only read {@link RateFixture}: a context (database and index) of their own, so
@@ -14,8 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.test.context=rate-fixture")
-@ActiveProfiles("test")
+@HubTest(properties = "hub.test.context=rate-fixture")
 @interface ReportFixtureContext {
 
 }

@@ -3,20 +3,18 @@ package cn.datahub.report.progress;
 import java.time.Clock;
 
 import cn.datahub.testing.HubClient;
+import cn.datahub.testing.HubTest;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What the progress report tests stand on: {@link ProgressFixture} loaded into a context of their own (they add a
  * department to the rate fixture and take snapshots, which the classes reading the fixture alone must not see),
  * the hub's clock, and the downloads.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "hub.test.context=progress-report")
-@ActiveProfiles("test")
+@HubTest(properties = "hub.test.context=progress-report")
 abstract class ProgressFixtureTests {
 
 	@Autowired
