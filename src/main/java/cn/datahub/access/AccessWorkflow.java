@@ -77,7 +77,7 @@ public class AccessWorkflow {
 				unconditional ? RequestStatus.APPROVED : RequestStatus.SUBMITTED, stage,
 				unconditional ? null : plan.dataAuthority(), plan.providerDays(), due,
 				due != null && !this.workingDays.complete(today, due), null, caller.username(), now,
-				unconditional ? caller.username() : null, unconditional ? now : null, null);
+				unconditional ? Caller.SYSTEM.username() : null, unconditional ? now : null, null);
 		long id;
 		try {
 			id = this.requests.insert(request);
