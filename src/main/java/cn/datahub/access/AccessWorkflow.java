@@ -65,31 +65,19 @@ public class AccessWorkflow {
 		Caller caller = form.consumerCode() == null ? this.guard.caller() : this.guard.consumerFor(form.consumerCode());
 		LocalDate today = today();
 		Resource resource = this.rules.check(form, today);
-		String region = this.departments.find(resource.providerCode()).orElseThrow().regionCode();
-		ReviewPlan plan = this.settings.plan(region);
-		boolean unconditional = resource.shareType() == ShareType.UNCONDITIONAL;
-		Stage stage = unconditional ? null : plan.hasComplianceStage() ? Stage.COMPLIANCE : Stage.PROVIDER;
-		LocalDate due = stage == null ? null
-				: this.workingDays.add(today, stage == Stage.COMPLIANCE ? plan.complianceDays() : plan.providerDays());
-		Instant now = this.clock.instant();
-		AccessRequest request = new AccessRequest(0, resource.code(), resource.providerCode(), form.consumerCode(), region,
-				form.purpose().strip(), form.fields(), form.validUntil(), form.deliveryUrl(), form.deliveryTarget(),
-				unconditional ? RequestStatus.APPROVED : RequestStatus.SUBMITTED, stage,
-				unconditional ? null : plan.dataAuthority(), plan.providerDays(), due,
-				due != null && !this.workingDays.complete(today, due), null, caller.username(), now,
-				unconditional ? Caller.SYSTEM.username() : null, unconditional ? now : null, null);
 		long id;
 		try {
-			id = this.requests.insert(request);
+			id = this.requests.insert(newRequest(form, resource, caller, today));
 		}
 		catch (DuplicateKeyException ex) {
 			throw new CatalogueConflict("resourceCode", form.consumerCode() + " has a request for " + resource.code()
 					+ " under review already", "该部门对资源" + resource.code() + "已有审核中的申请");
 		}
 		AccessRequest stored = this.requests.find(id).orElseThrow();
-		if (unconditional) {
+		if (stored.status() == RequestStatus.APPROVED) {
 			Grant grant = this.grants.open(stored, stored.fields(), stored.validUntil(), true);
 			this.notifications.tell(RequestEvent.GRANTED, stored, grant, null);
+			this.grants.deliver(grant, stored);
 		}
 		else {
 			this.notifications.tell(RequestEvent.SUBMITTED, stored, null, null);
@@ -124,6 +112,7 @@ public class AccessWorkflow {
 				decision.validUntil() == null ? request.validUntil() : decision.validUntil(),
 				decision.masked() == null || decision.masked());
 		this.notifications.tell(RequestEvent.APPROVED, approved, grant, decision.decisionReason());
+		this.grants.deliver(grant, approved);
 	}
 
 	/** Rejects the request at the stage it waits in; the reason is required and told to the consumer. */
@@ -149,6 +138,26 @@ public class AccessWorkflow {
 	/** Ends the grants past their last day; called by the expiry route and before grants are read. */
 	public int expireDue() {
 		return this.grants.expireDue(today());
+	}
+
+	/**
+	 * The request as it is stored: an unconditional resource's approved by rule, a conditional one's in the first
+	 * stage its provider's region has, due that stage's working days from today.
+	 */
+	private AccessRequest newRequest(AccessRequestForm form, Resource resource, Caller caller, LocalDate today) {
+		String region = this.departments.find(resource.providerCode()).orElseThrow().regionCode();
+		ReviewPlan plan = this.settings.plan(region);
+		boolean unconditional = resource.shareType() == ShareType.UNCONDITIONAL;
+		Stage stage = unconditional ? null : plan.hasComplianceStage() ? Stage.COMPLIANCE : Stage.PROVIDER;
+		LocalDate due = stage == null ? null
+				: this.workingDays.add(today, stage == Stage.COMPLIANCE ? plan.complianceDays() : plan.providerDays());
+		Instant now = this.clock.instant();
+		return new AccessRequest(0, resource.code(), resource.providerCode(), form.consumerCode(), region,
+				form.purpose().strip(), form.fields(), form.validUntil(), form.deliveryUrl(), form.deliveryTarget(),
+				unconditional ? RequestStatus.APPROVED : RequestStatus.SUBMITTED, stage,
+				unconditional ? null : plan.dataAuthority(), plan.providerDays(), due,
+				due != null && !this.workingDays.complete(today, due), null, caller.username(), now,
+				unconditional ? Caller.SYSTEM.username() : null, unconditional ? now : null, null);
 	}
 
 	private AccessRequest decide(AccessRequest request, RequestStatus outcome, String reason, Caller caller,

@@ -58,14 +58,20 @@ class GrantLifecycle {
 		this.transaction = transaction;
 	}
 
-	/** Grants an approved request and starts delivering its items, from today through {@code until}. */
+	/** Grants an approved request its items from today through {@code until}; {@link #deliver} starts them flowing. */
 	Grant open(AccessRequest request, List<String> fields, LocalDate until, boolean masked) {
-		Grant grant = this.grants.insert(request, fields, LocalDate.now(this.clock), until, masked);
+		return this.grants.insert(request, fields, LocalDate.now(this.clock), until, masked);
+	}
+
+	/**
+	 * Starts delivering a grant through a target of its own. Called last in the approval's transaction: the target's
+	 * route, if it has one, starts at once and is not rolled back with the rows.
+	 */
+	void deliver(Grant grant, AccessRequest request) {
 		String consumer = this.departments.find(request.consumerCode()).map(Department::name).orElse(request.consumerCode());
 		String resource = this.resources.find(request.resourceCode()).map(Resource::name).orElse(request.resourceCode());
 		this.targets.open(new GrantDelivery(grant.targetName(), "共享授权" + grant.id() + "：" + consumer + "接收" + resource,
-				request.resourceCode(), fields, masked, request.deliveryUrl(), request.deliveryTarget()));
-		return grant;
+				request.resourceCode(), grant.fields(), grant.masked(), request.deliveryUrl(), request.deliveryTarget()));
 	}
 
 	void revoke(long id, String reason) {
@@ -101,9 +107,10 @@ class GrantLifecycle {
 		AccessRequest request = this.requests.find(grant.requestId()).orElseThrow();
 		AccessRequest ended = request.ended(status == GrantStatus.REVOKED ? RequestStatus.REVOKED : RequestStatus.EXPIRED);
 		this.requests.update(ended, request);
-		this.targets.close(grant.targetName());
 		this.notifications.tell(status == GrantStatus.REVOKED ? RequestEvent.REVOKED : RequestEvent.EXPIRED, ended,
 				this.grants.find(grant.id()).orElseThrow(), reason);
+		// Last, as the route it stops is not rolled back with the rows.
+		this.targets.close(grant.targetName());
 		return true;
 	}
 
