@@ -79,6 +79,13 @@ class AccessRequestApiIntegrationTests {
 		consumer.post(form(this.data.records, "2025-09-01", "dabh", "zzmm"), "/api/access-requests")
 			.isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "fields[1]", "validUntil");
 
+		Map<String, Object> elsewhere = form(this.data.records, "2026-03-31", "dabh");
+		elsewhere.put("deliveryUrl", "ftp://gaj.guanxian.example/incoming");
+		consumer.post(elsewhere, "/api/access-requests").isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "deliveryUrl");
+		elsewhere.remove("deliveryUrl");
+		elsewhere.put("deliveryTarget", "gaj-no-such-target");
+		consumer.post(elsewhere, "/api/access-requests").isProblem(HttpStatus.UNPROCESSABLE_ENTITY, "deliveryTarget");
+
 		consumer.post(form(this.data.records, "2026-03-31", "dabh"), "/api/access-requests");
 		consumer.post(form(this.data.records, "2026-03-31", "xm"), "/api/access-requests")
 			.isProblem(HttpStatus.CONFLICT, "resourceCode");
@@ -120,6 +127,18 @@ class AccessRequestApiIntegrationTests {
 		assertThat(as(this.data.consumer()).get("/api/notifications?unread=true").json())
 			.extracting(n -> n.path("id").asLong()).doesNotContain(newest).hasSize(2);
 		as(this.data.approver()).post(Map.of(), "/api/notifications/{id}/read", newest).isProblem(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aGrantWithADeliveryUrlIsPushedThereOverHttp() {
+		Map<String, Object> form = form(this.data.clinics, "2026-03-31", "dabh", "xm");
+		form.put("deliveryUrl", "https://gaj.guanxian.example/datahub/receive");
+		JsonNode grant = as(this.data.consumer()).post(form, "/api/access-requests").json().path("grant");
+
+		Reply target = new CatalogueApi(this.http).get("/api/exchange/targets/{name}", grant.path("targetName").asText());
+		assertThat(target.text("kind")).isEqualTo("HTTP");
+		assertThat(target.text("url")).isEqualTo("https://gaj.guanxian.example/datahub/receive");
+		assertThat(target.json().path("masked").asBoolean()).isTrue();
 	}
 
 	@Test
