@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The accounts table. */
 @Repository
@@ -61,11 +59,11 @@ class Accounts {
 	}
 
 	/**
-	 * Counts a failed login and locks the account once the count reaches {@code attempts}; its own transaction, so
-	 * that the count survives the failed request.
+	 * Counts a failed login and locks the account once the count reaches {@code attempts}. One statement, committed
+	 * on its own: the realms call it outside any transaction (Shiro's post-processor builds them before Spring's
+	 * transaction proxies exist).
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void failedLogin(String username, int attempts, Instant lockUntil) {
+	void failedLogin(String username, int attempts, Instant lockUntil) {
 		this.jdbc.update("update account set failed_logins = failed_logins + 1, locked_until = case when "
 				+ "failed_logins + 1 >= :attempts then :until else locked_until end where username = :username",
 				new MapSqlParameterSource("username", username).addValue("attempts", attempts)
@@ -73,8 +71,7 @@ class Accounts {
 	}
 
 	/** A successful login starts the count again, and ends a lock that has run out. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void succeededLogin(String username) {
+	void succeededLogin(String username) {
 		this.jdbc.update("update account set failed_logins = 0, locked_until = null where username = :username "
 				+ "and (failed_logins > 0 or locked_until is not null)", new MapSqlParameterSource("username", username));
 	}

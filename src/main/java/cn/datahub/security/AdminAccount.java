@@ -7,8 +7,7 @@ import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the hub ever logs, so that a fresh installation can be entered at all).
  */
 @Component
-class AdminAccount implements ApplicationRunner {
+class AdminAccount implements InitializingBean {
 
 	static final String USERNAME = "admin";
 
@@ -34,8 +33,9 @@ class AdminAccount implements ApplicationRunner {
 		this.properties = properties;
 	}
 
+	/** Before the server takes its first request: there is no moment when the hub is up and nobody can sign in. */
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterPropertiesSet() {
 		if (this.accounts.exists(USERNAME)) {
 			return;
 		}

@@ -3,6 +3,7 @@ package cn.datahub.security;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
 import org.apache.shiro.authc.AuthenticationToken;
@@ -15,6 +16,7 @@ import org.apache.shiro.spring.web.config.ShiroFilterChainDefinition;
 import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.Subject;
 import org.apache.shiro.subject.SubjectContext;
+import org.apache.shiro.web.filter.InvalidRequestFilter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -114,10 +116,31 @@ class SecurityConfiguration {
 		return new HubAuthenticationFilter(json);
 	}
 
-	/** The filter runs inside Shiro's chain only; as a bean it would otherwise also be registered on its own. */
+	/**
+	 * Shiro's guard against malformed paths (semicolons, backslashes, traversal) stays; its refusal of non-ASCII
+	 * paths does not, since codes and names in a path may be Chinese and then deserve the API's own 404. The bean
+	 * takes the place of Shiro's default filter of that name.
+	 */
+	@Bean("invalidRequest")
+	InvalidRequestFilter invalidRequestFilter() {
+		InvalidRequestFilter filter = new InvalidRequestFilter();
+		filter.setBlockNonAscii(false);
+		return filter;
+	}
+
+	/** The filters run inside Shiro's chain only; as beans they would otherwise also be registered on their own. */
 	@Bean
 	FilterRegistrationBean<HubAuthenticationFilter> hubAuthenticationFilterRegistration(HubAuthenticationFilter filter) {
-		FilterRegistrationBean<HubAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+		return insideShiroOnly(filter);
+	}
+
+	@Bean
+	FilterRegistrationBean<InvalidRequestFilter> invalidRequestFilterRegistration(InvalidRequestFilter filter) {
+		return insideShiroOnly(filter);
+	}
+
+	private static <F extends Filter> FilterRegistrationBean<F> insideShiroOnly(F filter) {
+		FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}
