@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.datahub.audit.AuditTrail;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every change to departments and resources: the row, its history entry and its index outbox row are written in
- * one transaction, so the catalogue, its history and the search index never disagree for long.
+ * Every change to departments and resources: the row, its history entry, its index outbox row and its audit entry
+ * are written in one transaction, so the catalogue, its history, the search index and the audit trail never
+ * disagree for long.
  */
 @Service
 @Transactional
@@ -36,11 +39,13 @@ public class Catalogue {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	Catalogue(Departments departments, Resources resources, ResourceHistory history, IndexOutbox outbox,
 			DepartmentValidator departmentValidator, ResourceValidator resourceValidator, ApplicationEventPublisher events,
-			Clock clock) {
+			AuditTrail audit, Clock clock) {
 		this.departments = departments;
 		this.resources = resources;
 		this.history = history;
@@ -48,6 +53,7 @@ public class Catalogue {
 		this.departmentValidator = departmentValidator;
 		this.resourceValidator = resourceValidator;
 		this.events = events;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -62,6 +68,7 @@ public class Catalogue {
 		catch (DuplicateKeyException ex) {
 			throw alreadyRegistered(department);
 		}
+		this.audit.changed("department.register", "department:" + department.code(), null, department);
 		return department;
 	}
 
@@ -72,13 +79,14 @@ public class Catalogue {
 
 	public Department updateDepartment(String code, DepartmentForm form) {
 		requireSameCode(code, form.code());
-		this.departments.find(code).orElseThrow(() -> new NotFound("Department", code));
+		Department before = this.departments.find(code).orElseThrow(() -> new NotFound("Department", code));
 		Department department = this.departmentValidator.validate(new DepartmentForm(code, form.name(), form.regionCode(), form.level()));
 		Instant at = now();
 		this.departments.update(department, at);
 		List<String> provided = this.resources.codesOfProvider(code);
 		this.outbox.enqueue(provided, at);
 		this.events.publishEvent(new CatalogueChanged(provided.size(), List.of()));
+		this.audit.changed("department.update", "department:" + code, before, department);
 		return department;
 	}
 
@@ -122,6 +130,7 @@ public class Catalogue {
 		this.history.forget(code);
 		this.outbox.enqueue(List.of(code), now());
 		this.events.publishEvent(new CatalogueChanged(1, List.of()));
+		this.audit.changed("resource.delete", "resource:" + code, stored, null);
 	}
 
 	/**
@@ -155,7 +164,9 @@ public class Catalogue {
 				created.add(saved);
 			}
 			written.add(saved);
-			changes.add(changeOf(before, saved));
+			HistoryEntry.Change change = changeOf(before, saved);
+			changes.add(change);
+			this.audit.changed(auditAction(change), "resource:" + saved.code(), before, saved);
 			result.add(saved);
 		}
 		try {
@@ -182,6 +193,15 @@ public class Catalogue {
 			return after.status() == ResourceStatus.PUBLISHED ? HistoryEntry.Change.PUBLISHED : HistoryEntry.Change.RETIRED;
 		}
 		return HistoryEntry.Change.UPDATED;
+	}
+
+	private static String auditAction(HistoryEntry.Change change) {
+		return switch (change) {
+			case CREATED -> "resource.create";
+			case UPDATED -> "resource.update";
+			case PUBLISHED -> "resource.publish";
+			case RETIRED -> "resource.retire";
+		};
 	}
 
 	private static void requireSameCode(String path, String body) {

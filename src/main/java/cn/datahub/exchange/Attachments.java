@@ -11,15 +11,17 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.datahub.audit.AuditTrail;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The attachments and their health. The watermark moves only through {@link #succeeded}, which the pull calls
- * once the targets confirmed the run.
+ * once the targets confirmed the run. Adding and removing one are audited with it, in one transaction.
  */
 @Repository
 class Attachments {
@@ -28,21 +30,27 @@ class Attachments {
 
 	private final ObjectMapper json;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	Attachments(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+	Attachments(NamedParameterJdbcTemplate jdbc, ObjectMapper json, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
+	@Transactional
 	Attachment add(AttachmentForm form) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.update("insert into exchange_attachment (resource_code, kind, settings, created_at) "
 				+ "values (:resource, :kind, :settings, :at)", new MapSqlParameterSource("resource", form.resourceCode())
 					.addValue("kind", form.kind()).addValue("settings", write(form))
 					.addValue("at", Timestamp.from(this.clock.instant())), key, new String[] { "id" });
-		return find(key.getKey().longValue()).orElseThrow();
+		Attachment attachment = find(key.getKey().longValue()).orElseThrow();
+		this.audit.changed("attachment.create", subject(attachment.id()), null, attachment);
+		return attachment;
 	}
 
 	Optional<Attachment> find(long id) {
@@ -55,8 +63,15 @@ class Attachments {
 				+ "order by id", new MapSqlParameterSource("resource", resourceCode), this::map);
 	}
 
+	@Transactional
 	boolean remove(long id) {
+		Optional<Attachment> before = find(id);
+		before.ifPresent(attachment -> this.audit.changed("attachment.delete", subject(id), attachment, null));
 		return this.jdbc.update("delete from exchange_attachment where id = :id", new MapSqlParameterSource("id", id)) == 1;
+	}
+
+	private static String subject(long id) {
+		return "attachment:" + id;
 	}
 
 	/** A run the targets confirmed: the source is acknowledged up to {@code watermark}. */

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.datahub.audit.AuditTrail;
 import cn.datahub.catalogue.CatalogueConflict;
 import cn.datahub.catalogue.InvalidInput;
 import cn.datahub.catalogue.NotFound;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 /**
  * Replays a dead letter, as it was or with its values fixed: the record is validated again and, if it now passes,
  * delivered to the resource's targets like any other; the dead letter is closed. A record that still fails is
- * refused with the reason and stays open.
+ * refused with the reason and stays open. Closing one is audited, the letter before and after.
  */
 @Service
 public class DeadLetterReplay {
@@ -37,14 +38,17 @@ public class DeadLetterReplay {
 
 	private final ObjectMapper json;
 
+	private final AuditTrail audit;
+
 	DeadLetterReplay(DeadLetters deadLetters, Resources resources, ExchangePipeline pipeline, ExchangeTargets targets,
-			HubProperties hub, ObjectMapper json) {
+			HubProperties hub, ObjectMapper json, AuditTrail audit) {
 		this.deadLetters = deadLetters;
 		this.resources = resources;
 		this.pipeline = pipeline;
 		this.targets = targets;
 		this.hub = hub;
 		this.json = json;
+		this.audit = audit;
 	}
 
 	/** Replays dead letter {@code id} with {@code values} in place of the stored ones ({@code null}: as stored). */
@@ -63,14 +67,12 @@ public class DeadLetterReplay {
 		}
 		this.pipeline.run(resource, "replay:dead-letter-" + id, "replay-" + id, List.of(record).iterator(),
 				this.targets.of(resource));
-		close(id, "REPLAYED", record.raw());
-		return this.deadLetters.find(id).orElseThrow();
+		return close(letter, "REPLAYED", record.raw());
 	}
 
 	public DeadLetter discard(long id) {
 		DeadLetter letter = open(id);
-		close(id, "DISCARDED", letter.raw());
-		return this.deadLetters.find(id).orElseThrow();
+		return close(letter, "DISCARDED", letter.raw());
 	}
 
 	private DeadLetter open(long id) {
@@ -82,10 +84,14 @@ public class DeadLetterReplay {
 		return letter;
 	}
 
-	private void close(long id, String status, String raw) {
-		if (!this.deadLetters.resolve(id, status, raw)) {
-			throw new CatalogueConflict("status", "dead letter " + id + " was closed meanwhile", "该死信已被他人处理");
+	private DeadLetter close(DeadLetter letter, String status, String raw) {
+		if (!this.deadLetters.resolve(letter.id(), status, raw)) {
+			throw new CatalogueConflict("status", "dead letter " + letter.id() + " was closed meanwhile", "该死信已被他人处理");
 		}
+		DeadLetter closed = this.deadLetters.find(letter.id()).orElseThrow();
+		this.audit.changed(status.equals("REPLAYED") ? "dead-letter.replay" : "dead-letter.discard",
+				"dead-letter:" + letter.id(), letter, closed);
+		return closed;
 	}
 
 	private String write(Map<String, Object> values) {

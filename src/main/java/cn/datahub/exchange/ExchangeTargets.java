@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import cn.datahub.audit.AuditTrail;
 import cn.datahub.catalogue.CatalogueConflict;
 import cn.datahub.catalogue.InvalidInput;
 import cn.datahub.catalogue.NotFound;
@@ -18,11 +19,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The targets a resource's records go to: the file outbox, {@code <outbox>/file-outbox/<resourceCode>/}, unmasked
  * (the hub's own exchange store); the connected exchange platforms of {@code config/platforms.yaml}; and the
- * targets added at run time. Adding or deleting a target adds or removes its route at once.
+ * targets added at run time. Adding or deleting a target adds or removes its route at once, and is audited in the
+ * transaction that stores it.
  */
 @Service
 class ExchangeTargets {
@@ -45,8 +48,10 @@ class ExchangeTargets {
 
 	private final TargetTables tables;
 
+	private final AuditTrail audit;
+
 	ExchangeTargets(ExchangeProperties properties, Platforms platforms, TargetDefinitions definitions, PushRoutes routes,
-			Resources resources, ProducerTemplate producer, TargetTables tables) {
+			Resources resources, ProducerTemplate producer, TargetTables tables, AuditTrail audit) {
 		this.outbox = new FileOutbox(FILE_OUTBOX, properties.outbox().resolve(FILE_OUTBOX), false, List.of());
 		this.properties = properties;
 		this.platforms = platforms;
@@ -55,6 +60,7 @@ class ExchangeTargets {
 		this.resources = resources;
 		this.producer = producer;
 		this.tables = tables;
+		this.audit = audit;
 	}
 
 	/** Before the inbox starts, so that the first file finds every target's route. */
@@ -76,6 +82,7 @@ class ExchangeTargets {
 		return Stream.concat(this.platforms.connected().stream(), this.definitions.all().stream());
 	}
 
+	@Transactional
 	TargetDefinition add(TargetDefinition definition) {
 		List<Violation> violations = new ArrayList<>(new TargetValidator(code -> this.resources.find(code).isPresent(),
 				this.tables).check(definition));
@@ -93,20 +100,24 @@ class ExchangeTargets {
 		catch (DuplicateKeyException ex) {
 			throw duplicate(target.name());
 		}
+		this.audit.changed("target.create", "target:" + target.name(), null, target);
 		if (target.kind() != TargetKind.FILE) {
 			this.routes.add(target);
 		}
 		return target;
 	}
 
+	@Transactional
 	void remove(String name) throws Exception {
 		if (reserved(name)) {
 			throw new CatalogueConflict("name", name + " is defined in the hub's configuration, not through the API",
 					name + "由配置文件定义，不能通过接口删除");
 		}
+		TargetDefinition before = this.definitions.find(name).orElseThrow(() -> new NotFound("target", name));
 		if (!this.definitions.remove(name)) {
 			throw new NotFound("target", name);
 		}
+		this.audit.changed("target.delete", "target:" + name, before, null);
 		this.routes.remove(name);
 	}
 

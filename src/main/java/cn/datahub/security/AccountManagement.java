@@ -6,13 +6,17 @@ import java.util.List;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.apache.shiro.authc.credential.PasswordService;
 
+import cn.datahub.audit.AuditTrail;
 import cn.datahub.catalogue.CatalogueConflict;
 import cn.datahub.catalogue.NotFound;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts as administrators manage them: checked whole before anything is written, passwords stored hashed. */
+/**
+ * Accounts as administrators manage them: checked whole before anything is written, passwords stored hashed, every
+ * change on the audit trail (without the hash: it is never serialised).
+ */
 @Service
 class AccountManagement {
 
@@ -22,9 +26,12 @@ class AccountManagement {
 
 	private final AccountRules rules;
 
-	AccountManagement(Accounts accounts, AccountRules rules) {
+	private final AuditTrail audit;
+
+	AccountManagement(Accounts accounts, AccountRules rules, AuditTrail audit) {
 		this.accounts = accounts;
 		this.rules = rules;
+		this.audit = audit;
 	}
 
 	List<Account> all() {
@@ -42,17 +49,22 @@ class AccountManagement {
 			throw new CatalogueConflict("username", "Account " + form.username() + " already exists", "账户已存在");
 		}
 		this.accounts.insert(account(form));
-		return get(form.username());
+		Account created = get(form.username());
+		this.audit.changed("account.create", subject(created.username()), null, created);
+		return created;
 	}
 
 	@Transactional
 	public Account update(String username, AccountForm form) {
-		get(username);
-		this.rules.check(new AccountForm(username, form.password(), form.departmentCode(), form.regionCode(),
-				form.roles()), false);
-		this.accounts.update(account(new AccountForm(username, form.password(), form.departmentCode(),
-				form.regionCode(), form.roles())));
-		return get(username);
+		Account before = get(username);
+		AccountForm named = new AccountForm(username, form.password(), form.departmentCode(), form.regionCode(),
+				form.roles());
+		this.rules.check(named, false);
+		this.accounts.update(account(named));
+		Account after = get(username);
+		this.audit.changed(form.password() == null ? "account.update" : "account.update-password", subject(username),
+				before, after);
+		return after;
 	}
 
 	/** An administrator cannot remove their own account: the hub would be left without a way in. */
@@ -62,16 +74,22 @@ class AccountManagement {
 			throw new CatalogueConflict("username", "An administrator cannot delete their own account",
 					"不能删除自己的账户");
 		}
-		if (!this.accounts.delete(username)) {
-			throw new NotFound("Account", username);
-		}
+		Account before = get(username);
+		this.accounts.delete(username);
+		this.audit.changed("account.delete", subject(username), before, null);
 	}
 
 	@Transactional
 	public Account unlock(String username) {
-		get(username);
+		Account before = get(username);
 		this.accounts.succeededLogin(username);
-		return get(username);
+		Account after = get(username);
+		this.audit.changed("account.unlock", subject(username), before, after);
+		return after;
+	}
+
+	private static String subject(String username) {
+		return "account:" + username;
 	}
 
 	private Account account(AccountForm form) {

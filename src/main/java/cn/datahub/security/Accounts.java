@@ -53,9 +53,9 @@ class Accounts {
 				+ "where username = :username", parameters(account));
 	}
 
-	boolean delete(String username) {
-		return this.jdbc.update("delete from account where username = :username",
-				new MapSqlParameterSource("username", username)) > 0;
+	void delete(String username) {
+		this.jdbc.update("delete from account where username = :username",
+				new MapSqlParameterSource("username", username));
 	}
 
 	/**

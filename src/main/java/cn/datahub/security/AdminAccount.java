@@ -6,6 +6,7 @@ import java.util.Set;
 import org.apache.shiro.authc.credential.DefaultPasswordService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.datahub.audit.AuditTrail;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,12 @@ class AdminAccount implements InitializingBean {
 
 	private final SecurityProperties properties;
 
-	AdminAccount(Accounts accounts, SecurityProperties properties) {
+	private final AuditTrail audit;
+
+	AdminAccount(Accounts accounts, SecurityProperties properties, AuditTrail audit) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	/** Before the server takes its first request: there is no moment when the hub is up and nobody can sign in. */
@@ -45,7 +49,9 @@ class AdminAccount implements InitializingBean {
 			password = generate();
 		}
 		String hash = new DefaultPasswordService().encryptPassword(password);
-		this.accounts.insert(new Account(USERNAME, hash, null, null, Set.of(Role.ADMIN), 0, null));
+		Account admin = new Account(USERNAME, hash, null, null, Set.of(Role.ADMIN), 0, null);
+		this.accounts.insert(admin);
+		this.audit.changed("account.create", "account:" + USERNAME, null, admin);
 		if (generated) {
 			log.warn("Created account '{}' with the generated password {} (shown only this once; set "
 					+ "HUB_ADMIN_PASSWORD before the first start to choose it, and change it through /api/accounts)",

@@ -50,8 +50,7 @@ class CachedPasswordMatcher implements CredentialsMatcher {
 		UsernamePasswordToken login = (UsernamePasswordToken) token;
 		byte[] digest = digest(login.getPassword(), String.valueOf(info.getCredentials()));
 		Instant now = this.clock.instant();
-		Verified known = this.verified.get(login.getUsername());
-		if (known != null && known.until().isAfter(now) && MessageDigest.isEqual(known.digest(), digest)) {
+		if (remembers(login.getUsername(), digest, now)) {
 			return true;
 		}
 		boolean matches = this.passwords.doCredentialsMatch(token, info);
@@ -62,6 +61,23 @@ class CachedPasswordMatcher implements CredentialsMatcher {
 			this.verified.remove(login.getUsername());
 		}
 		return matches;
+	}
+
+	/** Whether the password would be matched from memory, without hashing: the same login, not a new one. */
+	boolean remembers(AuthenticationToken token, AuthenticationInfo info) {
+		UsernamePasswordToken login = (UsernamePasswordToken) token;
+		return remembers(login.getUsername(), digest(login.getPassword(), String.valueOf(info.getCredentials())),
+				this.clock.instant());
+	}
+
+	/** The next login of the account hashes its password again (a browser signing in is always a new login). */
+	void forget(String username) {
+		this.verified.remove(username);
+	}
+
+	private boolean remembers(String username, byte[] digest, Instant now) {
+		Verified known = this.verified.get(username);
+		return known != null && known.until().isAfter(now) && MessageDigest.isEqual(known.digest(), digest);
 	}
 
 	private byte[] digest(char[] password, String storedHash) {

@@ -17,7 +17,9 @@ import org.apache.shiro.subject.PrincipalCollection;
 import org.apache.shiro.subject.Subject;
 import org.apache.shiro.subject.SubjectContext;
 import org.apache.shiro.web.filter.InvalidRequestFilter;
+import cn.datahub.audit.AuditTrail;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,7 +27,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Shiro, wired for an API: the account realm always, the identity provider's when it is configured, and one filter
+ * Shiro, wired for an API (the realms reach the audit trail through a provider: Shiro's post-processor builds them
+ * before the rest of the hub, which the trail must not be pulled into): the account realm always, the identity provider's when it is configured, and one filter
  * in front of everything but health, the API documentation and the sign-in endpoint.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,14 +39,16 @@ class SecurityConfiguration {
 	private static final String AUTHENTICATED = "hub";
 
 	@Bean
-	AccountRealm accountRealm(Accounts accounts, SecurityProperties properties, Clock clock) {
-		return new AccountRealm(accounts, properties, clock);
+	AccountRealm accountRealm(Accounts accounts, SecurityProperties properties, Clock clock,
+			ObjectProvider<AuditTrail> audit) {
+		return new AccountRealm(accounts, properties, clock, audit);
 	}
 
 	@Bean
 	@ConditionalOnExpression("!'${hub.security.identity-provider.issuer:}'.isBlank()")
-	TokenRealm tokenRealm(Accounts accounts, SecurityProperties properties, Clock clock) {
-		return new TokenRealm(new IdentityProvider(properties.identityProvider()), accounts, clock);
+	TokenRealm tokenRealm(Accounts accounts, SecurityProperties properties, Clock clock,
+			ObjectProvider<AuditTrail> audit) {
+		return new TokenRealm(new IdentityProvider(properties.identityProvider()), accounts, clock, audit);
 	}
 
 	/**

@@ -30,9 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/session")
 class SessionController {
 
+	private final AccountRealm accounts;
+
+	SessionController(AccountRealm accounts) {
+		this.accounts = accounts;
+	}
+
 	@PostMapping
 	ResponseEntity<?> signIn(@Validated @RequestBody SignIn form, HttpServletRequest request) {
 		Subject subject = SecurityUtils.getSubject();
+		this.accounts.newLogin(form.username());
 		try {
 			subject.login(new UsernamePasswordToken(form.username(), form.password(), false, request.getRemoteHost()));
 		}

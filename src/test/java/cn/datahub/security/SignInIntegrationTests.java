@@ -78,6 +78,29 @@ class SignInIntegrationTests {
 	}
 
 	@Test
+	void loginsFailedLoginsAndAccountChangesAreOnTheAuditTrail() {
+		String user = "ybj-xitong-" + suffix();
+		String auditor = "gx-shenji-" + suffix();
+		this.accounts.create(user, department("冠县医疗保障局"), null, "REGISTRAR");
+		this.accounts.create(auditor, null, GUANXIAN, "AUDITOR");
+		this.accounts.as(user, WRONG).getForEntity("/api/resources", String.class);
+		this.accounts.as(user).getForEntity("/api/resources?status=PUBLISHED", String.class);
+		this.accounts.as(user).getForEntity("/api/resources?status=PUBLISHED", String.class);
+
+		TestRestTemplate asAuditor = this.accounts.as(auditor);
+		JsonNode failed = asAuditor.getForObject("/api/audit?actor={user}&action=login.failed", JsonNode.class, user);
+		assertThat(failed.path("items").findValuesAsText("detail")).containsExactly("wrong password");
+		JsonNode logins = asAuditor.getForObject("/api/audit?actor={user}&action=login&outcome=DONE&subject=account:{user}",
+				JsonNode.class, user, user);
+		assertThat(logins.path("items").findValuesAsText("action")).as("two calls with one verified password")
+			.containsExactly("login");
+		JsonNode created = asAuditor.getForObject("/api/audit?action=account.create&subject=account:{user}",
+				JsonNode.class, user);
+		assertThat(created.path("items").get(0).path("after").toString()).contains("REGISTRAR")
+			.doesNotContain("argon2").doesNotContain(TestAccounts.PASSWORD);
+	}
+
+	@Test
 	void repeatedFailedLoginsLockTheAccountUntilAnAdministratorUnlocksIt() {
 		String user = "scj-xitong-" + suffix();
 		this.accounts.create(user, department("冠县市场监督管理局"), null, "REGISTRAR");

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.datahub.audit.AuditTrail;
 import cn.datahub.catalogue.Catalogue;
 import cn.datahub.catalogue.Department;
 import cn.datahub.catalogue.Departments;
@@ -42,13 +43,16 @@ class CatalogueImporter {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditTrail audit;
+
 	CatalogueImporter(Catalogue catalogue, ResourceValidator validator, Departments departments, Resources resources,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, AuditTrail audit) {
 		this.catalogue = catalogue;
 		this.validator = validator;
 		this.departments = departments;
 		this.resources = resources;
 		this.transaction = transaction;
+		this.audit = audit;
 	}
 
 	/**
@@ -79,8 +83,15 @@ class CatalogueImporter {
 			if (!plan.retiredOnArrival().isEmpty()) {
 				this.catalogue.saveAll(plan.retiredOnArrival());
 			}
+			// Each resource changed has its own entry; this one says which file brought them, and for whom.
+			this.audit.changed("catalogue.import", "import:" + fileName, null, new Imported(fileName, providerCode,
+					plan.summary()));
 		});
 		return plan.summary();
+	}
+
+	/** An import as the audit trail records it. */
+	record Imported(String fileName, String providerCode, ImportSummary summary) {
 	}
 
 	/**
