@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.datahub.audit.AuditTrail;
 import cn.datahub.catalogue.CatalogueConflict;
 import cn.datahub.catalogue.Departments;
 import cn.datahub.catalogue.InvalidInput;
@@ -22,8 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The access package's entry point: the request state machine. A request is submitted by a consumer, checked by the
  * data authority where the region has that stage, decided by the provider's approvers; an approval grants, and a
- * grant ends by revocation or after its last day. Each step is one transaction with its notices, checked whole
- * before anything is written.
+ * grant ends by revocation or after its last day. Each step is one transaction with its notices and its entries in
+ * the audit trail, checked whole before anything is written.
  */
 @Service
 public class AccessWorkflow {
@@ -44,10 +45,13 @@ public class AccessWorkflow {
 
 	private final Guard guard;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	AccessWorkflow(AccessRequests requests, Departments departments, RequestRules rules, AccessSettings settings,
-			WorkingDays workingDays, GrantLifecycle grants, Notifications notifications, Guard guard, Clock clock) {
+			WorkingDays workingDays, GrantLifecycle grants, Notifications notifications, Guard guard, AuditTrail audit,
+			Clock clock) {
 		this.requests = requests;
 		this.departments = departments;
 		this.rules = rules;
@@ -56,6 +60,7 @@ public class AccessWorkflow {
 		this.grants = grants;
 		this.notifications = notifications;
 		this.guard = guard;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -74,6 +79,7 @@ public class AccessWorkflow {
 					+ " under review already", "该部门对资源" + resource.code() + "已有审核中的申请");
 		}
 		AccessRequest stored = this.requests.find(id).orElseThrow();
+		this.audit.changed("access-request.submit", subject(id), null, stored);
 		if (stored.status() == RequestStatus.APPROVED) {
 			Grant grant = this.grants.open(stored, stored.fields(), stored.validUntil(), true);
 			this.notifications.tell(RequestEvent.GRANTED, stored, grant, null);
@@ -103,11 +109,13 @@ public class AccessWorkflow {
 			LocalDate due = this.workingDays.add(today, request.providerDays());
 			AccessRequest passed = request.inStage(Stage.PROVIDER, due, !this.workingDays.complete(today, due));
 			move(passed, request);
+			this.audit.changed("access-request.pass-compliance", subject(id), request, passed);
 			this.notifications.tell(RequestEvent.PASSED_COMPLIANCE, passed, null, decision.decisionReason());
 			return;
 		}
 		this.rules.checkApproval(decision, request, today);
 		AccessRequest approved = decide(request, RequestStatus.APPROVED, decision.decisionReason(), caller, today);
+		this.audit.changed("access-request.approve", subject(id), request, approved);
 		Grant grant = this.grants.open(approved, decision.fields() == null ? request.fields() : decision.fields(),
 				decision.validUntil() == null ? request.validUntil() : decision.validUntil(),
 				decision.masked() == null || decision.masked());
@@ -126,6 +134,7 @@ public class AccessWorkflow {
 					"decisionReason is required to reject a request", "驳回申请须填写理由")));
 		}
 		AccessRequest rejected = decide(request, RequestStatus.REJECTED, decision.decisionReason().strip(), caller, today());
+		this.audit.changed("access-request.reject", subject(id), request, rejected);
 		this.notifications.tell(RequestEvent.REJECTED, rejected, null, rejected.decisionReason());
 	}
 
@@ -181,6 +190,10 @@ public class AccessWorkflow {
 			throw new CatalogueConflict("status", "access request " + request.id() + " is " + request.status()
 					+ ", no longer under review", "共享申请" + request.id() + "已办结，不能再审批");
 		}
+	}
+
+	static String subject(long id) {
+		return "access-request:" + id;
 	}
 
 	private static NotFound notFound(long id) {

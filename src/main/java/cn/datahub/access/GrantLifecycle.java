@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.datahub.audit.AuditTrail;
 import cn.datahub.catalogue.CatalogueConflict;
 import cn.datahub.catalogue.Department;
 import cn.datahub.catalogue.Departments;
@@ -16,6 +17,9 @@ import cn.datahub.exchange.GrantDelivery;
 import cn.datahub.exchange.GrantTargets;
 import cn.datahub.security.Caller;
 import cn.datahub.security.Guard;
+
+import org.apache.shiro.subject.Subject;
+import org.apache.shiro.util.ThreadContext;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,12 +45,15 @@ class GrantLifecycle {
 
 	private final Guard guard;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
 	GrantLifecycle(Grants grants, AccessRequests requests, GrantTargets targets, Notifications notifications,
-			Departments departments, Resources resources, Guard guard, Clock clock, TransactionTemplate transaction) {
+			Departments departments, Resources resources, Guard guard, AuditTrail audit, Clock clock,
+			TransactionTemplate transaction) {
 		this.grants = grants;
 		this.requests = requests;
 		this.targets = targets;
@@ -54,13 +61,16 @@ class GrantLifecycle {
 		this.departments = departments;
 		this.resources = resources;
 		this.guard = guard;
+		this.audit = audit;
 		this.clock = clock;
 		this.transaction = transaction;
 	}
 
 	/** Grants an approved request its items from today through {@code until}; {@link #deliver} starts them flowing. */
 	Grant open(AccessRequest request, List<String> fields, LocalDate until, boolean masked) {
-		return this.grants.insert(request, fields, LocalDate.now(this.clock), until, masked);
+		Grant grant = this.grants.insert(request, fields, LocalDate.now(this.clock), until, masked);
+		this.audit.changed("grant.create", subject(grant.id()), null, grant);
+		return grant;
 	}
 
 	/**
@@ -87,14 +97,33 @@ class GrantLifecycle {
 		end(grant, GrantStatus.REVOKED, reason.strip(), caller.username());
 	}
 
-	/** Ends, each in a transaction of its own, the active grants whose last day is before {@code today}. */
+	/**
+	 * Ends, each in a transaction of its own, the active grants whose last day is before {@code today}. An expiry is
+	 * the hub's doing, whoever's read found it due: it runs, and is audited, as {@code system}.
+	 */
 	int expireDue(LocalDate today) {
-		int expired = 0;
-		for (Grant grant : this.grants.pastTheirLastDay(today)) {
-			Boolean ended = this.transaction.execute(tx -> end(grant, GrantStatus.EXPIRED, null, Caller.SYSTEM.username()));
-			expired += Boolean.TRUE.equals(ended) ? 1 : 0;
+		List<Grant> due = this.grants.pastTheirLastDay(today);
+		if (due.isEmpty()) {
+			return 0;
 		}
-		return expired;
+		Subject reader = ThreadContext.unbindSubject();
+		try {
+			int expired = 0;
+			for (Grant grant : due) {
+				Boolean ended = this.transaction.execute(tx -> end(grant, GrantStatus.EXPIRED, null, Caller.SYSTEM.username()));
+				expired += Boolean.TRUE.equals(ended) ? 1 : 0;
+			}
+			return expired;
+		}
+		finally {
+			if (reader != null) {
+				ThreadContext.bind(reader);
+			}
+		}
+	}
+
+	private static String subject(long grantId) {
+		return "grant:" + grantId;
 	}
 
 	private boolean end(Grant grant, GrantStatus status, String reason, String by) {
@@ -107,8 +136,12 @@ class GrantLifecycle {
 		AccessRequest request = this.requests.find(grant.requestId()).orElseThrow();
 		AccessRequest ended = request.ended(status == GrantStatus.REVOKED ? RequestStatus.REVOKED : RequestStatus.EXPIRED);
 		this.requests.update(ended, request);
+		Grant after = this.grants.find(grant.id()).orElseThrow();
+		String verb = status == GrantStatus.REVOKED ? "revoke" : "expire";
+		this.audit.changed("grant." + verb, subject(grant.id()), grant, after);
+		this.audit.changed("access-request." + verb, AccessWorkflow.subject(request.id()), request, ended);
 		this.notifications.tell(status == GrantStatus.REVOKED ? RequestEvent.REVOKED : RequestEvent.EXPIRED, ended,
-				this.grants.find(grant.id()).orElseThrow(), reason);
+				after, reason);
 		// Last, as the route it stops is not rolled back with the rows.
 		this.targets.close(grant.targetName());
 		return true;

@@ -127,6 +127,13 @@ class AccessRequestApiIntegrationTests {
 		assertThat(as(this.data.consumer()).get("/api/notifications?unread=true").json())
 			.extracting(n -> n.path("id").asLong()).doesNotContain(newest).hasSize(2);
 		as(this.data.approver()).post(Map.of(), "/api/notifications/{id}/read", newest).isProblem(HttpStatus.NOT_FOUND);
+
+		assertThat(trail("access-request:" + id)).containsExactly(
+				"access-request.revoke " + this.data.gaotangApprover().username(),
+				"access-request.approve " + this.data.gaotangApprover().username(),
+				"access-request.submit " + this.data.consumer().username());
+		assertThat(trail("grant:" + grantId)).containsExactly("grant.revoke " + this.data.gaotangApprover().username(),
+				"grant.create " + this.data.gaotangApprover().username());
 	}
 
 	@Test
@@ -157,6 +164,17 @@ class AccessRequestApiIntegrationTests {
 		assertThat(as(this.data.consumer()).get("/api/access-requests/{id}", granted.path("id").asLong()).text("status"))
 			.isEqualTo("EXPIRED");
 		new CatalogueApi(this.http).get("/api/exchange/targets/{name}", target).isProblem(HttpStatus.NOT_FOUND);
+		assertThat(trail("grant:" + granted.path("grant").path("id").asLong())).as("the hub's doing, not the reader's")
+			.first().isEqualTo("grant.expire system");
+	}
+
+	/** The audit trail of a subject as the city's auditor reads it, newest first: action and actor. */
+	private List<String> trail(String subject) {
+		Reply trail = as(this.data.auditor("371500")).get("/api/audit?subject={subject}", subject);
+		assertThat(trail.status()).as("%s", trail.json()).isEqualTo(200);
+		List<String> entries = new java.util.ArrayList<>();
+		trail.json().path("items").forEach(e -> entries.add(e.path("action").asText() + " " + e.path("actor").asText()));
+		return entries;
 	}
 
 	@Test
