@@ -137,7 +137,7 @@ final class TargetValidator {
 		}
 	}
 
-	private static boolean isHttpUrl(String url) {
+	static boolean isHttpUrl(String url) {
 		if (url == null) {
 			return false;
 		}

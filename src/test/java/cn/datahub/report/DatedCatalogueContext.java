@@ -4,15 +4,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.ZoneId;
 
 import cn.datahub.testing.HubTest;
-import cn.datahub.testing.MutableClock;
+import cn.datahub.testing.MutableClockConfiguration;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * A hub of its own whose clock the test sets, for catalogues whose history spans months and years. The snapshot
@@ -21,18 +17,6 @@ import org.springframework.context.annotation.Primary;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @HubTest(properties = { "hub.test.context=dated-catalogue", "hub.reports.snapshot-check-ms=86400000" })
-@Import(DatedCatalogueContext.TestClock.class)
+@Import(MutableClockConfiguration.class)
 @interface DatedCatalogueContext {
-
-	@TestConfiguration
-	class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(ZoneId.of("Asia/Shanghai"));
-		}
-
-	}
-
 }
