@@ -1,11 +1,7 @@
 package cn.datahub.access;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -14,10 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import cn.datahub.catalogue.Uscc;
 import cn.datahub.catalogue.reference.ReferenceData;
+import cn.datahub.system.OperatorFiles;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -46,14 +41,7 @@ class AccessSettings {
 	AccessSettings(ResourceLoader loader, Environment environment, AccessProperties properties, ReferenceData reference) {
 		this.reference = reference;
 		String location = properties.settings();
-		JsonNode root;
-		try (InputStream in = loader.getResource(location).getInputStream()) {
-			root = new ObjectMapper(new YAMLFactory())
-				.readTree(environment.resolvePlaceholders(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the access settings " + location, ex);
-		}
+		JsonNode root = OperatorFiles.read(loader.getResource(location), "access settings", environment);
 		if (root == null || !root.isObject()) {
 			throw new IllegalStateException(location + ": expected 'maximumPeriod', 'stages' and 'regions'");
 		}

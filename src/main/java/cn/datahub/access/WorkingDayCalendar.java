@@ -1,8 +1,5 @@
 package cn.datahub.access;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -10,8 +7,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import cn.datahub.system.OperatorFiles;
 
 import org.springframework.core.io.Resource;
 
@@ -33,13 +29,7 @@ final class WorkingDayCalendar {
 
 	static WorkingDayCalendar read(Resource file) {
 		String location = file.getDescription();
-		JsonNode root;
-		try (InputStream in = file.getInputStream()) {
-			root = new ObjectMapper(new YAMLFactory()).readTree(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the working-day calendar " + location, ex);
-		}
+		JsonNode root = OperatorFiles.read(file, "working-day calendar");
 		if (root == null || !root.path("years").isObject()) {
 			throw new IllegalStateException(location + ": expected 'years'");
 		}

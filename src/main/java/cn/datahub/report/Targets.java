@@ -1,8 +1,5 @@
 package cn.datahub.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,11 +10,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import cn.datahub.catalogue.reference.ReferenceData;
 import cn.datahub.catalogue.reference.RegionLevel;
 import cn.datahub.system.HubProperties;
+import cn.datahub.system.OperatorFiles;
 
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -40,13 +36,7 @@ public class Targets {
 
 	Targets(ResourceLoader loader, HubProperties properties, ReferenceData reference) {
 		String location = properties.reports().targets();
-		JsonNode root;
-		try (InputStream in = loader.getResource(location).getInputStream()) {
-			root = new ObjectMapper(new YAMLFactory()).readTree(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the targets " + location, ex);
-		}
+		JsonNode root = OperatorFiles.read(loader.getResource(location), "targets");
 		if (root == null || !root.isObject()) {
 			throw new IllegalStateException(location + ": expected 'levels' and 'regions'");
 		}

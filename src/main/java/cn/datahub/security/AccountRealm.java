@@ -68,18 +68,16 @@ class AccountRealm extends AuthenticatingRealm {
 	@Override
 	protected void assertCredentialsMatch(AuthenticationToken token, AuthenticationInfo info) {
 		String username = ((UsernamePasswordToken) token).getUsername();
-		boolean sameLogin = this.passwords.remembers(token, info);
-		try {
-			super.assertCredentialsMatch(token, info);
-		}
-		catch (IncorrectCredentialsException ex) {
+		CachedPasswordMatcher.Match match = this.passwords.check(token, info);
+		if (match == CachedPasswordMatcher.Match.WRONG) {
 			Instant until = this.clock.instant().plus(this.lockout.duration());
 			this.accounts.failedLogin(username, this.lockout.attempts(), until);
 			this.audit.getObject().loginFailed(username, "wrong password");
 			throw new IncorrectCredentialsException("Wrong username or password");
 		}
-		this.accounts.succeededLogin(username);
-		if (!sameLogin) {
+		// A remembered password was verified since the last failure (a failure forgets it): nothing to reset.
+		if (match == CachedPasswordMatcher.Match.VERIFIED) {
+			this.accounts.succeededLogin(username);
 			this.audit.getObject().loggedIn((Caller) info.getPrincipals().getPrimaryPrincipal());
 		}
 	}

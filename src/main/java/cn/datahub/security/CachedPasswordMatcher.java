@@ -47,37 +47,29 @@ class CachedPasswordMatcher implements CredentialsMatcher {
 
 	@Override
 	public boolean doCredentialsMatch(AuthenticationToken token, AuthenticationInfo info) {
+		return check(token, info) != Match.WRONG;
+	}
+
+	/** Whether the password is right, and whether it was remembered (the same login) or hashed (a new one). */
+	Match check(AuthenticationToken token, AuthenticationInfo info) {
 		UsernamePasswordToken login = (UsernamePasswordToken) token;
 		byte[] digest = digest(login.getPassword(), String.valueOf(info.getCredentials()));
 		Instant now = this.clock.instant();
-		if (remembers(login.getUsername(), digest, now)) {
-			return true;
+		Verified known = this.verified.get(login.getUsername());
+		if (known != null && known.until().isAfter(now) && MessageDigest.isEqual(known.digest(), digest)) {
+			return Match.REMEMBERED;
 		}
-		boolean matches = this.passwords.doCredentialsMatch(token, info);
-		if (matches) {
+		if (this.passwords.doCredentialsMatch(token, info)) {
 			this.verified.put(login.getUsername(), new Verified(digest, now.plus(this.trust)));
+			return Match.VERIFIED;
 		}
-		else {
-			this.verified.remove(login.getUsername());
-		}
-		return matches;
-	}
-
-	/** Whether the password would be matched from memory, without hashing: the same login, not a new one. */
-	boolean remembers(AuthenticationToken token, AuthenticationInfo info) {
-		UsernamePasswordToken login = (UsernamePasswordToken) token;
-		return remembers(login.getUsername(), digest(login.getPassword(), String.valueOf(info.getCredentials())),
-				this.clock.instant());
+		this.verified.remove(login.getUsername());
+		return Match.WRONG;
 	}
 
 	/** The next login of the account hashes its password again (a browser signing in is always a new login). */
 	void forget(String username) {
 		this.verified.remove(username);
-	}
-
-	private boolean remembers(String username, byte[] digest, Instant now) {
-		Verified known = this.verified.get(username);
-		return known != null && known.until().isAfter(now) && MessageDigest.isEqual(known.digest(), digest);
 	}
 
 	private byte[] digest(char[] password, String storedHash) {
@@ -94,6 +86,18 @@ class CachedPasswordMatcher implements CredentialsMatcher {
 	}
 
 	private record Verified(byte[] digest, Instant until) {
+	}
+
+	enum Match {
+
+		/** Right, and matched from memory: the login that verified it. */
+		REMEMBERED,
+
+		/** Right, and hashed: a new login. */
+		VERIFIED,
+
+		WRONG
+
 	}
 
 }
