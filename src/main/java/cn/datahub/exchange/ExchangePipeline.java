@@ -157,7 +157,9 @@ class ExchangePipeline {
 			.map(c -> schema == full ? c.record() : Projection.apply(c.record(), schema))
 			.map(r -> target.masked() ? Masking.apply(r, plan) : r)
 			.toList();
-		target.deliver(resource, schema, records, batchId);
+		boolean asConverted = schema == full && !target.masked();
+		target.deliver(new TargetBatch(resource, schema, records,
+				asConverted ? fresh.stream().map(Converted::encoded).toList() : List.of(), batchId));
 		this.deliveries.confirm(confirmations, target.name());
 		return fresh.size();
 	}
@@ -175,7 +177,7 @@ class ExchangePipeline {
 	}
 
 	private static Converted unreadable() {
-		return new Converted(null, null, null, new Rejection(null, "not a JSON object", "不是有效的JSON对象"));
+		return Converted.rejected(new Rejection(null, "not a JSON object", "不是有效的JSON对象"));
 	}
 
 	/** Records read together, those that passed converted, by fingerprint. */

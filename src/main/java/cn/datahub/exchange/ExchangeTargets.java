@@ -32,9 +32,11 @@ class ExchangeTargets {
 
 	static final String FILE_OUTBOX = "file-outbox";
 
-	private final FileOutbox outbox;
+	/** The hub's own exchange store: every published resource, every item, unmasked. */
+	private static final TargetDefinition OUTBOX = new TargetDefinition(FILE_OUTBOX, "文件发件箱", TargetKind.FILE, null,
+			null, false, List.of(), null, List.of()).withDefaults();
 
-	private final ExchangeProperties properties;
+	private final FileTarget outbox;
 
 	private final Platforms platforms;
 
@@ -50,10 +52,9 @@ class ExchangeTargets {
 
 	private final AuditTrail audit;
 
-	ExchangeTargets(ExchangeProperties properties, Platforms platforms, TargetDefinitions definitions, PushRoutes routes,
+	ExchangeTargets(Platforms platforms, TargetDefinitions definitions, PushRoutes routes,
 			Resources resources, ProducerTemplate producer, TargetTables tables, AuditTrail audit) {
-		this.outbox = new FileOutbox(FILE_OUTBOX, properties.outbox().resolve(FILE_OUTBOX), false, List.of());
-		this.properties = properties;
+		this.outbox = new FileTarget(OUTBOX, producer);
 		this.platforms = platforms;
 		this.definitions = definitions;
 		this.routes = routes;
@@ -67,7 +68,8 @@ class ExchangeTargets {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void startRoutes() {
-		all().filter(t -> t.kind() != TargetKind.FILE).forEach(this.routes::add);
+		this.routes.add(OUTBOX);
+		all().forEach(this.routes::add);
 	}
 
 	List<Target> of(Resource resource) {
@@ -101,9 +103,7 @@ class ExchangeTargets {
 			throw duplicate(target.name());
 		}
 		this.audit.changed("target.create", "target:" + target.name(), null, target);
-		if (target.kind() != TargetKind.FILE) {
-			this.routes.add(target);
-		}
+		this.routes.add(target);
 		return target;
 	}
 
@@ -133,8 +133,7 @@ class ExchangeTargets {
 		return switch (definition.kind()) {
 			case HTTP -> new HttpTarget(definition, this.producer);
 			case JDBC -> new JdbcTarget(definition, this.producer);
-			case FILE -> new FileOutbox(definition.name(), this.properties.outbox().resolve(definition.name()),
-					definition.masked(), definition.fields());
+			case FILE -> new FileTarget(definition, this.producer);
 		};
 	}
 

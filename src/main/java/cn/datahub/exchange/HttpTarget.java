@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import cn.datahub.catalogue.Resource;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
@@ -30,15 +29,15 @@ class HttpTarget extends RoutedTarget {
 	}
 
 	@Override
-	public void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException {
-		byte[] body = json(schema, records);
+	public void deliver(TargetBatch batch) throws IOException {
+		byte[] body = json(batch.schema(), batch.records());
 		Exchange answer = producer().send(PushRoutes.endpoint(name()), exchange -> {
 			exchange.getIn().setBody(body);
 			exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
-			exchange.getIn().setHeader(RESOURCE_HEADER, resource.code());
-			exchange.getIn().setHeader(BATCH_HEADER, URLEncoder.encode(batchId, StandardCharsets.UTF_8));
+			exchange.getIn().setHeader(RESOURCE_HEADER, batch.resource().code());
+			exchange.getIn().setHeader(BATCH_HEADER, URLEncoder.encode(batch.batchId(), StandardCharsets.UTF_8));
 		});
-		PushAnswers.check(answer, name(), batchId);
+		PushAnswers.check(answer, name(), batch.batchId());
 	}
 
 	static byte[] json(Schema schema, List<GenericRecord> records) throws IOException {

@@ -42,7 +42,7 @@ public class JdbcTableWriter {
 		this.databases = databases;
 	}
 
-	public void write(TableBatch batch, String datasource, String table, String keyColumns) {
+	public void write(TargetBatch batch, String datasource, String table, String keyColumns) {
 		DataSource dataSource = this.databases.target(datasource)
 			.orElseThrow(() -> new IllegalStateException("datasource " + datasource + " is no longer configured"));
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -84,7 +84,7 @@ public class JdbcTableWriter {
 		});
 	}
 
-	private static List<String> defaultKey(TableBatch batch) {
+	private static List<String> defaultKey(TargetBatch batch) {
 		return batch.resource().items().stream().filter(DataItem::required).limit(1).map(DataItem::name).toList();
 	}
 

@@ -1,12 +1,7 @@
 package cn.datahub.exchange;
 
 import java.io.IOException;
-import java.util.List;
 
-import cn.datahub.catalogue.Resource;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
@@ -22,17 +17,16 @@ class JdbcTarget extends RoutedTarget {
 	}
 
 	@Override
-	public void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException {
-		Exchange answer = producer().send(PushRoutes.endpoint(name()),
-				exchange -> exchange.getIn().setBody(new TableBatch(resource, schema, records, batchId)));
-		Exception failure = answer.getException();
+	public void deliver(TargetBatch batch) throws IOException {
+		Exception failure = push(batch).getException();
 		if (failure == null) {
 			return;
 		}
 		if (!TransientPushFailure.transientFailure(failure)) {
-			throw new TargetRefused(name() + " refused batch " + batchId + ": " + failure.getMessage(), failure);
+			throw new TargetRefused(name() + " refused batch " + batch.batchId() + ": " + failure.getMessage(),
+					failure);
 		}
-		throw new IOException(name() + " did not take batch " + batchId + ": " + failure, failure);
+		throw notTaken(batch, failure);
 	}
 
 }

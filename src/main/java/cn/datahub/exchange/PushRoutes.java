@@ -6,10 +6,11 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * The push routes of each HTTP and JDBC target. An HTTP target ({@code routes/push-http.camel.yaml}) has
- * {@code push-<name>}, which retries, and {@code push-<name>-call}, the POST behind the target's circuit breaker; a
- * JDBC target ({@code routes/push-jdbc.camel.yaml}) has {@code push-<name>}, which writes and retries. Added
- * when the target is, stopped and removed when it is deleted, without a restart.
+ * The push routes of each target. An HTTP target ({@code routes/push-http.camel.yaml}) has {@code push-<name>},
+ * which retries, and {@code push-<name>-call}, the POST behind the target's circuit breaker; a JDBC target
+ * ({@code routes/push-jdbc.camel.yaml}) and a file outbox ({@code routes/push-file.camel.yaml}) have
+ * {@code push-<name>}, which writes and retries. Added when the target is, stopped and removed when it is deleted,
+ * without a restart.
  */
 @Component
 class PushRoutes {
@@ -33,6 +34,13 @@ class PushRoutes {
 	}
 
 	void add(TargetDefinition target) {
+		if (target.kind() == TargetKind.FILE) {
+			TemplatedRouteBuilder.builder(this.camel, "push-file")
+				.routeId(routeId(target.name()))
+				.parameter("name", target.name())
+				.add();
+			return;
+		}
 		if (target.kind() == TargetKind.JDBC) {
 			TemplatedRouteBuilder.builder(this.camel, "push-jdbc")
 				.routeId(routeId(target.name()))

@@ -73,7 +73,7 @@ final class RecordConverter {
 
 	private final GenericDatumWriter<GenericRecord> writer;
 
-	/** The fingerprint's buffers, reused from record to record: a converter serves one run on one thread. */
+	/** The encoding's buffers, reused from record to record: a converter serves one run on one thread. */
 	private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
 
 	private BinaryEncoder encoder;
@@ -104,16 +104,21 @@ final class RecordConverter {
 		return this.schema;
 	}
 
-	/** The record as an Avro record with its key and content fingerprint, or why it cannot be. */
+	/**
+	 * The record as an Avro record with its key, its Avro binary encoding and the content fingerprint of that
+	 * encoding, or why it cannot be.
+	 */
 	Converted convert(SourceRecord source) {
 		Converted checked = validate(source);
 		if (!checked.accepted()) {
 			return checked;
 		}
-		return new Converted(checked.record(), key(checked.record()), fingerprint(checked.record()), null);
+		byte[] encoded = encode(checked.record());
+		String fingerprint = HexFormat.of().formatHex(this.sha256.digest(encoded));
+		return new Converted(checked.record(), key(checked.record(), fingerprint), fingerprint, encoded, null);
 	}
 
-	/** The record as an Avro record, or why it cannot be; without its key and fingerprint. */
+	/** The record as an Avro record, or why it cannot be; without its key, encoding and fingerprint. */
 	Converted validate(SourceRecord source) {
 		Map<String, Object> values = new HashMap<>();
 		source.values().forEach((column, value) -> {
@@ -129,7 +134,7 @@ final class RecordConverter {
 			Object raw = values.get(item.name());
 			if (raw == null || raw.toString().isBlank()) {
 				if (item.required()) {
-					return new Converted(null, null, null, new Rejection(item.name(), "required item " + item.name() + " ("
+					return Converted.rejected(new Rejection(item.name(), "required item " + item.name() + " ("
 							+ item.title() + ") is missing", "必填数据项" + item.title() + "（" + item.name() + "）为空"));
 				}
 				continue;
@@ -138,12 +143,12 @@ final class RecordConverter {
 				record.put(item.name(), value(item, type, raw));
 			}
 			catch (IllegalArgumentException | DateTimeParseException | ArithmeticException ex) {
-				return new Converted(null, null, null, new Rejection(item.name(), item.name() + " (" + item.title()
+				return Converted.rejected(new Rejection(item.name(), item.name() + " (" + item.title()
 						+ "): '" + raw + "' is not a valid " + type.code(), "数据项" + item.title() + "的值“" + raw + "”不是有效的"
 						+ type.label()));
 			}
 		}
-		return new Converted(record, null, null, null);
+		return new Converted(record, null, null, null, null);
 	}
 
 	private Object value(DataItem item, ItemType type, Object raw) {
@@ -196,22 +201,25 @@ final class RecordConverter {
 		throw first != null ? first : new DateTimeParseException("no known form", text, 0);
 	}
 
-	private String key(GenericRecord record) {
+	private String key(GenericRecord record, String fingerprint) {
 		StringBuilder key = new StringBuilder();
 		for (String item : this.keyItems) {
 			key.append(key.isEmpty() ? "" : "|").append(record.get(item));
 		}
-		return key.isEmpty() ? fingerprint(record) : key.toString();
+		return key.isEmpty() ? fingerprint : key.toString();
 	}
 
-	/** SHA-256 of the record's Avro binary form: equal content, equal fingerprint. */
-	String fingerprint(GenericRecord record) {
+	/**
+	 * The record's Avro binary form. Its SHA-256 is the fingerprint (equal content, equal fingerprint), and a file
+	 * target that takes the record as it is appends these bytes instead of encoding it again.
+	 */
+	private byte[] encode(GenericRecord record) {
 		try {
 			this.bytes.reset();
 			this.encoder = EncoderFactory.get().binaryEncoder(this.bytes, this.encoder);
 			this.writer.write(record, this.encoder);
 			this.encoder.flush();
-			return HexFormat.of().formatHex(this.sha256.digest(this.bytes.toByteArray()));
+			return this.bytes.toByteArray();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -233,7 +241,11 @@ final class RecordConverter {
 	}
 
 	/** A converted record, or the rejection that stopped it. */
-	record Converted(GenericRecord record, String key, String fingerprint, Rejection rejection) {
+	record Converted(GenericRecord record, String key, String fingerprint, byte[] encoded, Rejection rejection) {
+
+		static Converted rejected(Rejection rejection) {
+			return new Converted(null, null, null, null, rejection);
+		}
 
 		boolean accepted() {
 			return this.rejection == null;

@@ -1,12 +1,14 @@
 package cn.datahub.exchange;
 
+import java.io.IOException;
 import java.util.List;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
- * A target whose batches go through a push route of its own ({@code direct:push-<name>}), as an operator defined
- * it: an HTTP endpoint or a database table.
+ * A target, as an operator defined it, whose batches go through a push route of its own
+ * ({@code direct:push-<name>}): an HTTP endpoint, a database table or a file outbox.
  */
 abstract class RoutedTarget implements Target {
 
@@ -36,6 +38,16 @@ abstract class RoutedTarget implements Target {
 
 	ProducerTemplate producer() {
 		return this.producer;
+	}
+
+	/** Sends the batch itself through the target's route; the answer carries what the route threw, if anything. */
+	Exchange push(TargetBatch batch) {
+		return this.producer.send(PushRoutes.endpoint(name()), exchange -> exchange.getIn().setBody(batch));
+	}
+
+	/** A batch the target did not take but may take later: the source is kept and read again. */
+	IOException notTaken(TargetBatch batch, Exception failure) {
+		return new IOException(name() + " did not take batch " + batch.batchId() + ": " + failure, failure);
 	}
 
 }

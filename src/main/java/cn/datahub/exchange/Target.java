@@ -3,10 +3,6 @@ package cn.datahub.exchange;
 import java.io.IOException;
 import java.util.List;
 
-import cn.datahub.catalogue.Resource;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
-
 /**
  * Where records go: the file outbox, an exchange platform, a consumer's endpoint. A target either confirms a
  * whole batch or throws; only a confirmed batch is recorded as delivered and acknowledged to the source.
@@ -25,9 +21,9 @@ interface Target {
 	}
 
 	/**
-	 * Delivers one batch. {@code batchId} names the batch the same way each time the same source is read, so a
-	 * target that keeps files can replace a half-delivered batch instead of keeping it twice.
+	 * Delivers one batch. Its id names the batch the same way each time the same source is read, so a target that
+	 * keeps files can replace a half-delivered batch instead of keeping it twice.
 	 */
-	void deliver(Resource resource, Schema schema, List<GenericRecord> records, String batchId) throws IOException;
+	void deliver(TargetBatch batch) throws IOException;
 
 }

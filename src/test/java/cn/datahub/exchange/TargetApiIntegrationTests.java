@@ -2,8 +2,10 @@ package cn.datahub.exchange;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,10 @@ import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeRedeliveryEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +39,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Targets added and deleted through {@code /api/exchange/targets} while the hub runs: an HTTP target gets its
- * route at once and loses it when deleted, a FILE target writes masked Avro to its own outbox folder, and a
+ * route at once and loses it when deleted, a FILE target writes masked Avro to its own outbox folder through a
+ * route that retries a write that failed, and a
  * definition that cannot work is refused with a problem body naming the field.
  */
 @HubTest
@@ -120,6 +128,40 @@ class TargetApiIntegrationTests {
 	}
 
 	@Test
+	void aFileTargetsRouteRetriesAFailedWriteAndTheFileWaitsInTheInboxUntilItIsWritten() throws Exception {
+		assertThat(add(Map.of("name", this.name, "nameZh", "县大数据中心前置库", "kind", "FILE", "resources", List.of(this.code)))
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(this.camel.getRoute(PushRoutes.routeId(this.name))).isNotNull();
+		Path folder = this.properties.outbox().resolve(this.name).resolve(this.code);
+		Files.createDirectories(folder.getParent());
+		Files.writeString(folder, "前置库磁盘故障");
+		RedeliveryCount retries = new RedeliveryCount(PushRoutes.routeId(this.name));
+		this.camel.getManagementStrategy().addEventNotifier(retries);
+		ServiceHelper.startService(retries);
+		try {
+			Path dropped = ExchangeFixtures.drop(this.camel, this.properties.inbox(), "个体工商户-前置库故障.csv", this.code);
+
+			assertThat(retries.count()).as("attempts after the first").isEqualTo(4);
+			assertThat(dropped).as("kept for a later poll").exists();
+			Files.delete(folder);
+			await().atMost(Duration.ofSeconds(60)).until(() -> ExchangeFixtures.done(dropped));
+		}
+		finally {
+			this.camel.getManagementStrategy().removeEventNotifier(retries);
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			Path file = files.filter(f -> f.toString().endsWith(".avro")).findFirst().orElseThrow();
+			try (DataFileReader<GenericRecord> reader = new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+				assertThat((Iterable<GenericRecord>) reader).hasSize(18);
+			}
+		}
+		assertThat(HubClient.hits(this.api.get("/api/exchange/runs", "resourceCode", this.code)))
+			.filteredOn(run -> run.path("target").asText().equals(this.name))
+			.extracting(run -> run.path("status").asText() + " " + run.path("recordsOut").asLong())
+			.containsExactlyInAnyOrder("FAILED 0", "SUCCEEDED 18");
+	}
+
+	@Test
 	void aTargetLimitedToAGrantsFieldsReceivesOnlyThoseMasked() throws Exception {
 		assertThat(add(Map.of("name", this.name, "nameZh", "冠县税务局（授权数据项）", "kind", "FILE", "resources", List.of(this.code),
 				"fields", List.of("tyshxydm", "ztmc", "jyzxm"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -189,6 +231,31 @@ class TargetApiIntegrationTests {
 
 	private ResponseEntity<JsonNode> add(Map<String, Object> target) {
 		return this.http.postForEntity("/api/exchange/targets", target, JsonNode.class);
+	}
+
+	/** Counts the redeliveries of one route's exchanges. */
+	private static final class RedeliveryCount extends EventNotifierSupport {
+
+		private final String routeId;
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		RedeliveryCount(String routeId) {
+			this.routeId = routeId;
+		}
+
+		@Override
+		public void notify(CamelEvent event) {
+			if (event instanceof ExchangeRedeliveryEvent redelivery
+					&& this.routeId.equals(redelivery.getExchange().getFromRouteId())) {
+				this.count.incrementAndGet();
+			}
+		}
+
+		int count() {
+			return this.count.get();
+		}
+
 	}
 
 }
