@@ -1,5 +1,6 @@
 package cn.datahub.exchange;
 
+import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,12 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The idempotent repository: each record version (key and content fingerprint) a target has confirmed. A batch
  * is filtered against it before delivery and recorded in it as its targets confirm it, so a re-run or a restart
  * after a crash delivers nothing twice. A record version is one row whatever the number of targets, and a target
- * confirms a batch with one row ({@code V10__exchange_record_versions.sql}).
+ * confirms a batch with one row ({@code V10__exchange_record_versions.sql}), looked up by the head of its
+ * fingerprint ({@code V14__exchange_record_fingerprint_head.sql}).
  */
 @Repository
 class Deliveries {
 
-	/** Rows an insert statement carries at most: 3,000 parameters, well within what databases take. */
+	/** Rows an insert statement carries at most: 4,000 parameters, well within what databases take. */
 	private static final int ROWS_A_STATEMENT = 1000;
 
 	private static final HexFormat HEX = HexFormat.of();
@@ -56,13 +59,16 @@ class Deliveries {
 			return delivered;
 		}
 		byte[][] keys = fingerprints.stream().map(HEX::parseHex).toArray(byte[][]::new);
+		Long[] heads = Stream.of(keys).map(Deliveries::head).toArray(Long[]::new);
 		this.jdbc.getJdbcTemplate()
-			.query("select r.fingerprint, c.target from unnest(cast(? as binary(32) array)) as t(fingerprint) "
-					+ "join exchange_record r on r.fingerprint = t.fingerprint "
+			.query("select r.fingerprint, c.target "
+					+ "from unnest(cast(? as bigint array), cast(? as binary(32) array)) as t(head, fingerprint) "
+					+ "join exchange_record r on r.fingerprint_head = t.head and r.fingerprint = t.fingerprint "
 					+ "join exchange_batch b on b.id = r.batch_id join exchange_confirmation c on c.batch_id = r.batch_id "
 					+ "where b.resource_code = ?", statement -> {
-						statement.setObject(1, keys);
-						statement.setString(2, resourceCode);
+						statement.setObject(1, heads);
+						statement.setObject(2, keys);
+						statement.setString(3, resourceCode);
 					}, (RowCallbackHandler) rs -> delivered.computeIfAbsent(rs.getString("target"), t -> new HashSet<>())
 						.add(HEX.formatHex(rs.getBytes("fingerprint"))));
 		return delivered;
@@ -105,14 +111,20 @@ class Deliveries {
 		for (int from = 0; from < records.size(); from += ROWS_A_STATEMENT) {
 			List<Keyed> rows = records.subList(from, Math.min(records.size(), from + ROWS_A_STATEMENT));
 			StringBuilder sql = new StringBuilder(
-					"insert into exchange_record (fingerprint, batch_id, record_key) values ");
-			List<Object> values = new ArrayList<>(rows.size() * 3);
+					"insert into exchange_record (fingerprint_head, fingerprint, batch_id, record_key) values ");
+			List<Object> values = new ArrayList<>(rows.size() * 4);
 			for (Keyed row : rows) {
-				sql.append(values.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
-				values.addAll(List.of(HEX.parseHex(row.fingerprint()), batchId, row.key()));
+				sql.append(values.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+				byte[] fingerprint = HEX.parseHex(row.fingerprint());
+				values.addAll(List.of(head(fingerprint), fingerprint, batchId, row.key()));
 			}
 			this.jdbc.getJdbcTemplate().update(sql.toString(), values.toArray());
 		}
+	}
+
+	/** The fingerprint's first eight bytes, big-endian: what the record versions are looked up by. */
+	private static long head(byte[] fingerprint) {
+		return ByteBuffer.wrap(fingerprint).getLong();
 	}
 
 	/** A record's identity for idempotency. */

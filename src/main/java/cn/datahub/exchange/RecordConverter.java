@@ -58,6 +58,8 @@ final class RecordConverter {
 
 	private static final int DECIMAL_SCALE = 10;
 
+	private static final GenericData GENERIC_DATA = withConversions();
+
 	private final Schema schema;
 
 	private final List<DataItem> items;
@@ -226,8 +228,15 @@ final class RecordConverter {
 		}
 	}
 
-	/** Avro's generic model with the logical types the resource schemas use. */
+	/**
+	 * Avro's generic model with the logical types the resource schemas use. One for the hub: a new one looks its
+	 * conversions up on the class path, which every batch written would pay for; once built it is only read.
+	 */
 	static GenericData genericData() {
+		return GENERIC_DATA;
+	}
+
+	private static GenericData withConversions() {
 		GenericData data = new GenericData();
 		data.addLogicalTypeConversion(new Conversions.DecimalConversion());
 		return data;

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The idempotent repository on H2 with the real migrations: 冠县人社局's person register (参保人员登记信息) confirmed by
- * the file outbox and the city platform, batch by batch, and what a hub upgraded from before V10 had confirmed.
+ * the file outbox and the city platform, batch by batch, and what a hub upgraded from before V10 or V14 had
+ * confirmed.
  */
 class DeliveriesTests {
 
@@ -92,6 +93,39 @@ class DeliveriesTests {
 			.containsEntry(CITY, Set.of(ZHANG.fingerprint()))
 			.hasSize(2);
 		assertThat(count("exchange_record")).isEqualTo(2);
+	}
+
+	@Test
+	void versionsThatShareTheHeadOfTheirFingerprintAreToldApart() {
+		migrate(null);
+		Keyed twin = new Keyed(ZHANG.key(), ZHANG.fingerprint().substring(0, 16) + "0".repeat(48));
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG)), OUTBOX);
+
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, twin)))
+			.containsEntry(OUTBOX, Set.of(ZHANG.fingerprint()));
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000002", List.of(twin)), OUTBOX);
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, twin)))
+			.containsEntry(OUTBOX, Set.of(ZHANG.fingerprint(), twin.fingerprint()));
+	}
+
+	@Test
+	void whatTargetsConfirmedBeforeV14StaysDelivered() {
+		migrate("13");
+		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(this.database);
+		jdbc.getJdbcTemplate().update("insert into exchange_batch (id, resource_code, name) values (7, ?, ?)", REGISTER,
+				"参保人员登记信息-3f2a-000001");
+		jdbc.getJdbcTemplate().update("insert into exchange_confirmation (batch_id, target, confirmed_at) "
+				+ "values (7, ?, timestamp with time zone '2026-11-22 09:00:00+08')", CITY);
+		for (Keyed record : List.of(ZHANG, LI)) {
+			jdbc.getJdbcTemplate().update("insert into exchange_record (batch_id, fingerprint, record_key) values (7, ?, ?)",
+					HexFormat.of().parseHex(record.fingerprint()), record.key());
+		}
+
+		migrate(null);
+
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI, WANG)))
+			.containsOnlyKeys(CITY)
+			.containsEntry(CITY, Set.of(ZHANG.fingerprint(), LI.fingerprint()));
 	}
 
 	private void migrate(String target) {
