@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * already confirmed, mask what it must not see, deliver, and record the confirmed batch. Every target gets a run
  * in the exchange log. A target that fails stops the run with the error, so the source is not acknowledged and
  * is read again later; what was confirmed before is not delivered twice. A batch is delivered while the next is
- * read and converted ({@link Handover}), one batch at a time, in order.
+ * read, converted and looked up in the idempotent repository ({@link Handover}), one batch at a time, in order; a
+ * record version that the batch being delivered carries is left to it, since its confirmation may not be
+ * recorded yet when the next batch is looked up.
  */
 @Component
 class ExchangePipeline {
@@ -79,10 +81,14 @@ class ExchangePipeline {
 		targets.forEach(t -> counts.put(t.name(), new Counts()));
 		int batchNo = 0;
 		try (Handover handover = new Handover("exchange-" + resource.code())) {
+			Set<String> inFlight = Set.of();
 			while (records.hasNext()) {
-				Batch batch = read(resource, source, converter, records, deadLetterRun);
+				Batch batch = read(resource, source, converter, records, deadLetterRun, inFlight);
+				Map<String, Set<String>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
 				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
-				handover.submit(() -> deliver(resource, converter.schema(), batch, batchId, targets, plan, counts));
+				handover.submit(
+						() -> deliver(resource, converter.schema(), batch, delivered, batchId, targets, plan, counts));
+				inFlight = batch.unique().keySet();
 			}
 			handover.await();
 		}
@@ -103,11 +109,12 @@ class ExchangePipeline {
 	}
 
 	/**
-	 * The next batch of the source, converted, each record version once (by fingerprint); the records that fail are
-	 * dead-lettered on the way.
+	 * The next batch of the source, converted, each record version once (by fingerprint) and none that the batch
+	 * being delivered carries ({@code inFlight}): that batch delivers it, or fails the run; the records that fail
+	 * are dead-lettered on the way.
 	 */
 	private Batch read(Resource resource, String source, RecordConverter converter, Iterator<SourceRecord> records,
-			long deadLetterRun) {
+			long deadLetterRun, Set<String> inFlight) {
 		Map<String, Converted> unique = new LinkedHashMap<>();
 		long rejected = 0;
 		long read = 0;
@@ -116,7 +123,9 @@ class ExchangePipeline {
 			read++;
 			Converted converted = record.values() == null ? unreadable() : converter.convert(record);
 			if (converted.accepted()) {
-				unique.putIfAbsent(converted.fingerprint(), converted);
+				if (!inFlight.contains(converted.fingerprint())) {
+					unique.putIfAbsent(converted.fingerprint(), converted);
+				}
 			}
 			else {
 				rejected++;
@@ -127,12 +136,13 @@ class ExchangePipeline {
 	}
 
 	/**
-	 * Delivers a batch to every target, each getting what it has not confirmed before, and counts it. The batch's
-	 * record versions that some target has still to confirm are recorded once, with the first confirmation.
+	 * Delivers a batch to every target, each getting what it had not confirmed before ({@code delivered}), and
+	 * counts it. The batch's record versions that some target has still to confirm are recorded once, with the
+	 * first confirmation.
 	 */
-	private void deliver(Resource resource, Schema schema, Batch batch, String batchId, List<Target> targets,
-			Map<String, MaskingRule> plan, Map<String, Counts> counts) throws IOException {
-		Map<String, Set<String>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
+	private void deliver(Resource resource, Schema schema, Batch batch, Map<String, Set<String>> delivered,
+			String batchId, List<Target> targets, Map<String, MaskingRule> plan, Map<String, Counts> counts)
+			throws IOException {
 		Deliveries.Pending confirmations = new Deliveries.Pending(resource.code(), batchId,
 				unconfirmed(batch, targets, delivered));
 		for (Target target : targets) {

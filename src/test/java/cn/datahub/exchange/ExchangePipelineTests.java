@@ -1,0 +1,148 @@
+package cn.datahub.exchange;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import cn.datahub.catalogue.DataItem;
+import cn.datahub.catalogue.Resource;
+import cn.datahub.system.HubProperties;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pipeline on H2 with the real migrations, two records a batch: 冠县市场监管局's 个体工商户 register read while
+ * the batch before is still being delivered, with the same 个体工商户 again in the next batch and further on.
+ */
+class ExchangePipelineTests {
+
+	private static final Resource REGISTER = new Resource("371525-SCJ-0002", "个体工商户登记信息", "11371525MB2860422X", null,
+			"MARKET_REGULATION", null, null, null, null, null, null, null,
+			List.of(new DataItem("tyshxydm", "统一社会信用代码", "string", true), new DataItem("ztmc", "主体名称", "string", true),
+					new DataItem("jyzxm", "经营者姓名", "string", false)),
+			null, 1, null);
+
+	private static final Map<String, Object> QINGQUAN = Map.of("tyshxydm", "92371525MA3MXGRR56", "ztmc", "冠县清泉便民超市",
+			"jyzxm", "张秀兰");
+
+	private static final Map<String, Object> LIULIN = Map.of("tyshxydm", "92371525MA3N1PKX2B", "ztmc", "冠县柳林镇益民农资店",
+			"jyzxm", "李国栋");
+
+	private static final Map<String, Object> FANZHAI = Map.of("tyshxydm", "92371525MA3P5UW57K", "ztmc", "冠县范寨镇鑫源五金店",
+			"jyzxm", "王建军");
+
+	private static final Map<String, Object> YANZHUANG = Map.of("tyshxydm", "92371525MA3R0KQE2B", "ztmc", "冠县烟庄街道福临门饭店",
+			"jyzxm", "赵立新");
+
+	private final JdbcDataSource database = database();
+
+	private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(this.database);
+
+	private final Clock clock = Clock.fixed(Instant.parse("2026-12-06T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+	/** Counts down as the batches are looked up in the idempotent repository. */
+	private final CountDownLatch lookups = new CountDownLatch(2);
+
+	private final Deliveries deliveries = new Deliveries(this.jdbc, this.clock) {
+
+		@Override
+		Map<String, Set<String>> delivered(String resourceCode, Collection<String> fingerprints) {
+			Map<String, Set<String>> delivered = super.delivered(resourceCode, fingerprints);
+			ExchangePipelineTests.this.lookups.countDown();
+			return delivered;
+		}
+
+	};
+
+	@Test
+	void aRecordVersionInTheBatchStillBeingDeliveredIsNotDeliveredAgainByTheNext() throws Exception {
+		SlowFirstBatch platform = new SlowFirstBatch();
+
+		Map<String, ExchangePipeline.Counts> counts = pipeline().run(REGISTER, "file:个体工商户-20261206.csv",
+				"个体工商户-20261206-1a2b", records(QINGQUAN, LIULIN, LIULIN, FANZHAI, QINGQUAN, YANZHUANG), List.of(platform));
+
+		assertThat(platform.lookedUpWhileDelivering).as("the next batch looked up before the first was confirmed").isTrue();
+		assertThat(platform.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店");
+		assertThat(counts.get(platform.name()).in).isEqualTo(6);
+		assertThat(counts.get(platform.name()).out).isEqualTo(4);
+		assertThat(this.jdbc.getJdbcTemplate().queryForObject("select count(*) from exchange_record", Long.class))
+			.as("each version recorded once").isEqualTo(4);
+	}
+
+	private ExchangePipeline pipeline() {
+		Flyway.configure().dataSource(this.database).locations("classpath:db/migration").load().migrate();
+		ExchangeProperties properties = new ExchangeProperties(null, null, "file:config/masking.yaml", 2, 2000);
+		HubProperties hub = new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("hub",
+				HubProperties.class);
+		return new ExchangePipeline(new ExchangeRuns(this.jdbc, this.clock), new DeadLetters(this.jdbc, this.clock),
+				this.deliveries, new Masking(new DefaultResourceLoader(), properties), properties, hub);
+	}
+
+	@SafeVarargs
+	private static Iterator<SourceRecord> records(Map<String, Object>... rows) {
+		List<SourceRecord> records = new ArrayList<>();
+		for (Map<String, Object> row : rows) {
+			records.add(SourceRecord.ofValues(records.size() + 2, row));
+		}
+		return records.iterator();
+	}
+
+	private static JdbcDataSource database() {
+		JdbcDataSource database = new JdbcDataSource();
+		database.setURL("jdbc:h2:mem:pipeline-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		database.setUser("sa");
+		return database;
+	}
+
+	/** The city platform, which takes its time over the first batch: until the next one has been looked up. */
+	private final class SlowFirstBatch implements Target {
+
+		private final List<String> received = new ArrayList<>();
+
+		private boolean lookedUpWhileDelivering;
+
+		@Override
+		public String name() {
+			return "lc-city-platform";
+		}
+
+		@Override
+		public boolean masked() {
+			return true;
+		}
+
+		@Override
+		public void deliver(TargetBatch batch) throws IOException {
+			if (this.received.isEmpty()) {
+				try {
+					this.lookedUpWhileDelivering = ExchangePipelineTests.this.lookups.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException(ex);
+				}
+			}
+			batch.records().forEach(r -> this.received.add(r.get("ztmc").toString()));
+		}
+
+	}
+
+}
