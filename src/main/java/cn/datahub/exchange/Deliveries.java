@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -105,20 +105,25 @@ class Deliveries {
 
 	/**
 	 * Inserts in statements of many rows: a JDBC batch is a statement a row, and H2 pays a statement's start and end
-	 * (a transaction snapshot, a LOB clean-up it tries to schedule) for each.
+	 * (a transaction snapshot, a LOB clean-up it tries to schedule) for each. The values are set by type, not
+	 * through Spring's argument setter, which looks each of the thousands of values' type up and goes over them
+	 * all again after the statement.
 	 */
 	private void insertRecords(long batchId, List<Keyed> records) {
 		for (int from = 0; from < records.size(); from += ROWS_A_STATEMENT) {
 			List<Keyed> rows = records.subList(from, Math.min(records.size(), from + ROWS_A_STATEMENT));
-			StringBuilder sql = new StringBuilder(
-					"insert into exchange_record (fingerprint_head, fingerprint, batch_id, record_key) values ");
-			List<Object> values = new ArrayList<>(rows.size() * 4);
-			for (Keyed row : rows) {
-				sql.append(values.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
-				byte[] fingerprint = HEX.parseHex(row.fingerprint());
-				values.addAll(List.of(head(fingerprint), fingerprint, batchId, row.key()));
-			}
-			this.jdbc.getJdbcTemplate().update(sql.toString(), values.toArray());
+			String sql = "insert into exchange_record (fingerprint_head, fingerprint, batch_id, record_key) values "
+					+ String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?)"));
+			this.jdbc.getJdbcTemplate().update(sql, statement -> {
+				int column = 0;
+				for (Keyed row : rows) {
+					byte[] fingerprint = HEX.parseHex(row.fingerprint());
+					statement.setLong(++column, head(fingerprint));
+					statement.setBytes(++column, fingerprint);
+					statement.setLong(++column, batchId);
+					statement.setString(++column, row.key());
+				}
+			});
 		}
 	}
 
