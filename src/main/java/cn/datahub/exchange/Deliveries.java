@@ -41,9 +41,12 @@ class Deliveries {
 
 	private final Clock clock;
 
-	Deliveries(NamedParameterJdbcTemplate jdbc, Clock clock) {
+	private final KnownVersions known;
+
+	Deliveries(NamedParameterJdbcTemplate jdbc, Clock clock, KnownVersions known) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.known = known;
 	}
 
 	/**
@@ -52,13 +55,17 @@ class Deliveries {
 	 * versions: with {@code fingerprint in (?, ?, ...)} H2 seeks each in the index but then checks every row it
 	 * finds against the whole list again, a thousand comparisons a row, which made a batch of versions delivered
 	 * before (a re-run, the same records under another resource) take a second instead of tens of milliseconds.
+	 * Versions that {@link KnownVersions} says are surely not recorded are not looked up at all.
 	 */
 	Map<String, Set<String>> delivered(String resourceCode, Collection<String> fingerprints) {
 		Map<String, Set<String>> delivered = new HashMap<>();
-		if (fingerprints.isEmpty()) {
+		byte[][] keys = fingerprints.stream()
+			.map(HEX::parseHex)
+			.filter(key -> this.known.mayHold(resourceCode, head(key)))
+			.toArray(byte[][]::new);
+		if (keys.length == 0) {
 			return delivered;
 		}
-		byte[][] keys = fingerprints.stream().map(HEX::parseHex).toArray(byte[][]::new);
 		Long[] heads = Stream.of(keys).map(Deliveries::head).toArray(Long[]::new);
 		this.jdbc.getJdbcTemplate()
 			.query("select r.fingerprint, c.target "
@@ -82,6 +89,7 @@ class Deliveries {
 	@Transactional
 	public void confirm(Pending batch, String target) {
 		if (batch.id == null) {
+			batch.records.forEach(r -> this.known.add(batch.resourceCode, head(HEX.parseHex(r.fingerprint()))));
 			long id = insertBatch(batch);
 			insertRecords(id, batch.records);
 			batch.id = id;

@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param masking the operator's masking rules (a Spring resource location)
  * @param batchSize how many records travel together through validation, masking and delivery
  * @param pollMs how often the file drops are looked at
+ * @param knownVersionsMb the memory that tells which record versions the idempotent repository surely does not
+ * hold, so that new records are not looked up in it ({@link KnownVersions})
  */
 @ConfigurationProperties("hub.exchange")
 public record ExchangeProperties(Path inbox, Path outbox, @DefaultValue("classpath:config/masking.yaml") String masking,
-		@DefaultValue("1000") int batchSize, @DefaultValue("2000") long pollMs) {
+		@DefaultValue("1000") int batchSize, @DefaultValue("2000") long pollMs, @DefaultValue("8") int knownVersionsMb) {
 }

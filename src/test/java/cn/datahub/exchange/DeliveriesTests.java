@@ -1,5 +1,6 @@
 package cn.datahub.exchange;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,8 +43,12 @@ class DeliveriesTests {
 
 	private final JdbcDataSource database = database();
 
+	private final KnownVersions known = new KnownVersions(
+			new ExchangeProperties(null, null, "classpath:config/masking.yaml", 1000, 2000, 1),
+			new NamedParameterJdbcTemplate(this.database).getJdbcTemplate());
+
 	private final Deliveries deliveries = new Deliveries(new NamedParameterJdbcTemplate(this.database),
-			Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+			Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("Asia/Shanghai")), this.known);
 
 	@Test
 	void aBatchConfirmedByBothTargetsIsDeliveredToBoth() {
@@ -96,6 +101,17 @@ class DeliveriesTests {
 	}
 
 	@Test
+	void aVersionNeverRecordedIsKnownNotToBeWithoutALookUp() {
+		migrate(null);
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG)), OUTBOX);
+
+		assertThat(this.known.mayHold(REGISTER, head(ZHANG))).isTrue();
+		assertThat(this.known.mayHold(REGISTER, head(WANG))).isFalse();
+		assertThat(this.known.mayHold("371525-RSJ-0103", head(ZHANG))).as("the same person in another resource")
+			.isFalse();
+	}
+
+	@Test
 	void versionsThatShareTheHeadOfTheirFingerprintAreToldApart() {
 		migrate(null);
 		Keyed twin = new Keyed(ZHANG.key(), ZHANG.fingerprint().substring(0, 16) + "0".repeat(48));
@@ -128,6 +144,7 @@ class DeliveriesTests {
 			.containsEntry(CITY, Set.of(ZHANG.fingerprint(), LI.fingerprint()));
 	}
 
+	/** Migrates to {@code target}, or to the latest version and starts as the hub does, reading what is recorded. */
 	private void migrate(String target) {
 		Flyway.configure()
 			.dataSource(this.database)
@@ -135,6 +152,9 @@ class DeliveriesTests {
 			.target(target == null ? "latest" : target)
 			.load()
 			.migrate();
+		if (target == null) {
+			this.known.load();
+		}
 	}
 
 	private void insertOldDelivery(String target, Keyed record, String at) {
@@ -147,6 +167,10 @@ class DeliveriesTests {
 	private long count(String table) {
 		return new NamedParameterJdbcTemplate(this.database).getJdbcTemplate()
 			.queryForObject("select count(*) from " + table, Long.class);
+	}
+
+	private static long head(Keyed record) {
+		return ByteBuffer.wrap(HexFormat.of().parseHex(record.fingerprint())).getLong();
 	}
 
 	private static List<String> fingerprints(Keyed... records) {

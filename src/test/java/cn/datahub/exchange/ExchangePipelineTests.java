@@ -61,7 +61,11 @@ class ExchangePipelineTests {
 	/** Counts down as the batches are looked up in the idempotent repository. */
 	private final CountDownLatch lookups = new CountDownLatch(2);
 
-	private final Deliveries deliveries = new Deliveries(this.jdbc, this.clock) {
+	private final ExchangeProperties properties = new ExchangeProperties(null, null, "file:config/masking.yaml", 2, 2000,
+			1);
+
+	private final Deliveries deliveries = new Deliveries(this.jdbc, this.clock,
+			new KnownVersions(this.properties, this.jdbc.getJdbcTemplate())) {
 
 		@Override
 		Map<String, Set<String>> delivered(String resourceCode, Collection<String> fingerprints) {
@@ -89,11 +93,10 @@ class ExchangePipelineTests {
 
 	private ExchangePipeline pipeline() {
 		Flyway.configure().dataSource(this.database).locations("classpath:db/migration").load().migrate();
-		ExchangeProperties properties = new ExchangeProperties(null, null, "file:config/masking.yaml", 2, 2000);
 		HubProperties hub = new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("hub",
 				HubProperties.class);
 		return new ExchangePipeline(new ExchangeRuns(this.jdbc, this.clock), new DeadLetters(this.jdbc, this.clock),
-				this.deliveries, new Masking(new DefaultResourceLoader(), properties), properties, hub);
+				this.deliveries, new Masking(new DefaultResourceLoader(), this.properties), this.properties, hub);
 	}
 
 	@SafeVarargs

@@ -1,0 +1,118 @@
+package cn.datahub.exchange;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which record versions the idempotent repository may hold, in memory: a Bloom filter over each version's resource
+ * and fingerprint head. A version it has never been told of is surely not recorded, so {@link Deliveries} does not
+ * look it up: a batch of new records, the common case, costs no search of an index too large to stay in the
+ * database's cache. A version it knows may be recorded (or may share bits with one that is: one in twenty at ten
+ * million versions in 8 MB) and is looked up as before. It is told of every version before the version is written,
+ * and reads those already written when the hub starts; until then it knows nothing for sure and every version is
+ * looked up. It knows only what this hub writes: one hub writes a database's exchange records.
+ */
+@Component
+class KnownVersions {
+
+	private static final Logger log = LoggerFactory.getLogger(KnownVersions.class);
+
+	private static final int HASHES = 3;
+
+	private final AtomicLongArray bits;
+
+	private final long size;
+
+	private final JdbcTemplate jdbc;
+
+	private volatile boolean loaded;
+
+	KnownVersions(ExchangeProperties properties, JdbcTemplate jdbc) {
+		this.bits = new AtomicLongArray(Math.max(1, properties.knownVersionsMb()) * 1024 * 1024 / Long.BYTES);
+		this.size = (long) this.bits.length() * Long.SIZE;
+		this.jdbc = jdbc;
+	}
+
+	/** Whether the version may be recorded; false only when it surely is not. */
+	boolean mayHold(String resourceCode, long head) {
+		if (!this.loaded) {
+			return true;
+		}
+		long hash = hash(resourceCode, head);
+		for (int i = 0; i < HASHES; i++) {
+			long bit = bit(hash, i);
+			if ((this.bits.get((int) (bit >>> 6)) & (1L << bit)) == 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Tells of a version about to be recorded. */
+	void add(String resourceCode, long head) {
+		long hash = hash(resourceCode, head);
+		for (int i = 0; i < HASHES; i++) {
+			long bit = bit(hash, i);
+			this.bits.getAndAccumulate((int) (bit >>> 6), 1L << bit, (word, mask) -> word | mask);
+		}
+	}
+
+	/**
+	 * Reads the versions recorded before the hub started, on a thread of its own so that the hub serves at once;
+	 * versions recorded meanwhile are told of by {@link #add} before they are written, so none is missed.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void loadInBackground() {
+		Thread loading = new Thread(this::load, "known-versions");
+		loading.setDaemon(true);
+		loading.start();
+	}
+
+	void load() {
+		long started = System.nanoTime();
+		long[] count = { 0 };
+		try {
+			this.jdbc.query("select b.resource_code, r.fingerprint_head from exchange_record r "
+					+ "join exchange_batch b on b.id = r.batch_id", (RowCallbackHandler) rs -> {
+						add(rs.getString(1), rs.getLong(2));
+						count[0]++;
+					});
+		}
+		catch (DataAccessException ex) {
+			log.warn("Recorded versions could not be read; every version is looked up in the database", ex);
+			return;
+		}
+		this.loaded = true;
+		log.info("{} recorded versions known in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static long hash(String resourceCode, long head) {
+		return mix(resourceCode.hashCode() * 0x9E3779B97F4A7C15L ^ head);
+	}
+
+	/** The {@code i}-th bit of a version (double hashing: the second hash is the first mixed again). */
+	private long bit(long hash, int i) {
+		return Math.floorMod(hash + i * (mix(hash) | 1), this.size);
+	}
+
+	/** Murmur3's 64-bit finaliser: spreads the bits of a head that is already random over the whole word. */
+	private static long mix(long value) {
+		long h = value;
+		h ^= h >>> 33;
+		h *= 0xFF51AFD7ED558CCDL;
+		h ^= h >>> 33;
+		h *= 0xC4CEB9FE1A85EC53L;
+		h ^= h >>> 33;
+		return h;
+	}
+
+}
