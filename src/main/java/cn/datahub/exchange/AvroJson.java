@@ -18,16 +18,20 @@ public final class AvroJson {
 	private AvroJson() {
 	}
 
+	/**
+	 * One encoder writes the whole batch: Avro makes a JSON generator (and a JSON factory) each time an encoder is
+	 * made or configured, which for a record at a time allocated more than all the rest of an HTTP push. The
+	 * encoder writes a line break before each value after the first, as between the values of a JSON-lines file;
+	 * the comma written before it, once the value before is flushed, makes that break whitespace in an array.
+	 */
 	public static <T> byte[] array(Schema schema, DatumWriter<T> writer, List<T> data) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		out.write('[');
-		JsonEncoder encoder = null;
+		JsonEncoder encoder = EncoderFactory.get().jsonEncoder(schema, out);
 		for (int i = 0; i < data.size(); i++) {
 			if (i > 0) {
 				out.write(',');
 			}
-			// One encoder a batch: it builds the schema's grammar when made; configured anew, it starts a new value.
-			encoder = encoder == null ? EncoderFactory.get().jsonEncoder(schema, out) : encoder.configure(out);
 			writer.write(data.get(i), encoder);
 			encoder.flush();
 		}
