@@ -36,7 +36,7 @@ class ExchangeTargets {
 	private static final TargetDefinition OUTBOX = new TargetDefinition(FILE_OUTBOX, "文件发件箱", TargetKind.FILE, null,
 			null, false, List.of(), null, List.of()).withDefaults();
 
-	private final FileTarget outbox;
+	private final RoutedTarget outbox;
 
 	private final Platforms platforms;
 
@@ -54,7 +54,7 @@ class ExchangeTargets {
 
 	ExchangeTargets(Platforms platforms, TargetDefinitions definitions, PushRoutes routes,
 			Resources resources, ProducerTemplate producer, TargetTables tables, AuditTrail audit) {
-		this.outbox = new FileTarget(OUTBOX, producer);
+		this.outbox = new RoutedTarget(OUTBOX, producer);
 		this.platforms = platforms;
 		this.definitions = definitions;
 		this.routes = routes;
@@ -132,8 +132,7 @@ class ExchangeTargets {
 	private Target target(TargetDefinition definition) {
 		return switch (definition.kind()) {
 			case HTTP -> new HttpTarget(definition, this.producer);
-			case JDBC -> new JdbcTarget(definition, this.producer);
-			case FILE -> new FileTarget(definition, this.producer);
+			case JDBC, FILE -> new RoutedTarget(definition, this.producer);
 		};
 	}
 

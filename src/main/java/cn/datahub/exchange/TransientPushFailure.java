@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Whether a failed push is worth sending again ({@code routes/push-errors.camel.yaml}): a 5xx, a timeout, a reset
  * connection or an answer that is not HTTP; for a database, a lost connection, a deadlock or a timeout; for a file
- * outbox, a write that failed. A 4xx or a table that cannot take the records is a refusal and an open circuit
- * breaker a decision not to call; neither is retried. The circuit breaker wraps what the call threw, so the whole chain of causes is looked at.
+ * outbox, a write that failed. A 4xx or a table that cannot take the records is a refusal and an open circuit breaker a
+ * decision not to call; neither is retried. The circuit breaker wraps what the call threw, so the whole chain of causes
+ * is looked at.
  */
 @Component
 class TransientPushFailure implements Predicate {
