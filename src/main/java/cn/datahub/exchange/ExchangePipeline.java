@@ -23,11 +23,10 @@ import org.springframework.stereotype.Component;
  * schema (dead-lettering those that fail, one by one, while the rest go on), then for each target drop what it
  * already confirmed, mask what it must not see, deliver, and record the confirmed batch. Every target gets a run
  * in the exchange log. A target that fails stops the run with the error, so the source is not acknowledged and
- * is read again later; what was confirmed before is not delivered twice. A batch is delivered while the one
- * before it is confirmed and the next is read, converted and looked up in the idempotent repository
- * ({@link Handover}), one batch at a time, in order; a record version that a batch still being delivered or
- * confirmed carries is left to it, since its confirmation may not be recorded yet when the next batch is looked
- * up.
+ * is read again later; what was confirmed before is not delivered twice. A batch is delivered while the next is
+ * read, converted and looked up in the idempotent repository ({@link Handover}), one batch at a time, in order; a
+ * record version that the batch being delivered carries is left to it, since its confirmation may not be
+ * recorded yet when the next batch is looked up.
  */
 @Component
 class ExchangePipeline {
@@ -82,16 +81,14 @@ class ExchangePipeline {
 		targets.forEach(t -> counts.put(t.name(), new Counts()));
 		int batchNo = 0;
 		try (Handover handover = new Handover("exchange-" + resource.code())) {
-			Set<String> last = Set.of();
-			Set<String> beforeLast = Set.of();
+			Set<String> inFlight = Set.of();
 			while (records.hasNext()) {
-				Batch batch = read(resource, source, converter, records, deadLetterRun, List.of(last, beforeLast));
+				Batch batch = read(resource, source, converter, records, deadLetterRun, inFlight);
 				Map<String, Set<String>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
 				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
-				handover.submit(confirmations -> deliver(resource, converter.schema(), batch, delivered, batchId,
-						targets, plan, counts, confirmations));
-				beforeLast = last;
-				last = batch.unique().keySet();
+				handover.submit(
+						() -> deliver(resource, converter.schema(), batch, delivered, batchId, targets, plan, counts));
+				inFlight = batch.unique().keySet();
 			}
 			handover.await();
 		}
@@ -112,12 +109,12 @@ class ExchangePipeline {
 	}
 
 	/**
-	 * The next batch of the source, converted, each record version once (by fingerprint) and none that a batch
-	 * still being delivered or confirmed carries ({@code inFlight}): that batch delivers it, or fails the run; the
-	 * records that fail are dead-lettered on the way.
+	 * The next batch of the source, converted, each record version once (by fingerprint) and none that the batch
+	 * being delivered carries ({@code inFlight}): that batch delivers it, or fails the run; the records that fail
+	 * are dead-lettered on the way.
 	 */
 	private Batch read(Resource resource, String source, RecordConverter converter, Iterator<SourceRecord> records,
-			long deadLetterRun, List<Set<String>> inFlight) {
+			long deadLetterRun, Set<String> inFlight) {
 		Map<String, Converted> unique = new LinkedHashMap<>();
 		long rejected = 0;
 		long read = 0;
@@ -126,7 +123,7 @@ class ExchangePipeline {
 			read++;
 			Converted converted = record.values() == null ? unreadable() : converter.convert(record);
 			if (converted.accepted()) {
-				if (inFlight.stream().noneMatch(batch -> batch.contains(converted.fingerprint()))) {
+				if (!inFlight.contains(converted.fingerprint())) {
 					unique.putIfAbsent(converted.fingerprint(), converted);
 				}
 			}
@@ -144,26 +141,23 @@ class ExchangePipeline {
 	 * first confirmation.
 	 */
 	private void deliver(Resource resource, Schema schema, Batch batch, Map<String, Set<String>> delivered,
-			String batchId, List<Target> targets, Map<String, MaskingRule> plan, Map<String, Counts> counts,
-			Handover.Confirmations confirmations) throws IOException {
-		Deliveries.Pending pending = new Deliveries.Pending(resource.code(), batchId,
+			String batchId, List<Target> targets, Map<String, MaskingRule> plan, Map<String, Counts> counts)
+			throws IOException {
+		Deliveries.Pending confirmations = new Deliveries.Pending(resource.code(), batchId,
 				unconfirmed(batch, targets, delivered));
 		for (Target target : targets) {
 			Counts c = counts.get(target.name());
 			c.in += batch.read();
 			c.rejected += batch.rejected();
 			c.out += deliver(resource, schema, batch.unique().values(), target, plan, batchId,
-					delivered.getOrDefault(target.name(), Set.of()), pending, confirmations);
+					delivered.getOrDefault(target.name(), Set.of()), confirmations);
 		}
 	}
 
-	/**
-	 * Delivers to the target what it has not confirmed before ({@code done}); its confirmation is recorded on the
-	 * confirming thread while the next batch is delivered.
-	 */
+	/** Delivers to the target what it has not confirmed before ({@code done}), and records it once confirmed. */
 	private long deliver(Resource resource, Schema full, Collection<Converted> batch, Target target,
-			Map<String, MaskingRule> plan, String batchId, Set<String> done, Deliveries.Pending pending,
-			Handover.Confirmations confirmations) throws IOException {
+			Map<String, MaskingRule> plan, String batchId, Set<String> done, Deliveries.Pending confirmations)
+			throws IOException {
 		List<Converted> fresh = batch.stream().filter(c -> !done.contains(c.fingerprint())).toList();
 		if (fresh.isEmpty()) {
 			return 0;
@@ -176,7 +170,7 @@ class ExchangePipeline {
 		boolean asConverted = schema == full && !target.masked();
 		target.deliver(new TargetBatch(resource, schema, records,
 				asConverted ? fresh.stream().map(Converted::encoded).toList() : List.of(), batchId));
-		confirmations.later(() -> this.deliveries.confirm(pending, target.name()));
+		this.deliveries.confirm(confirmations, target.name());
 		return fresh.size();
 	}
 

@@ -1,5 +1,6 @@
 package cn.datahub.exchange;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.Resource;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pipeline on H2 with the real migrations, two records a batch: 冠县市场监管局's 个体工商户 register read while
- * the batches before are still being delivered or confirmed, with the same 个体工商户 again in a later batch.
+ * the batch before is still being delivered, with the same 个体工商户 again in the next batch and further on.
  */
 class ExchangePipelineTests {
 
@@ -58,19 +58,11 @@ class ExchangePipelineTests {
 
 	private final Clock clock = Clock.fixed(Instant.parse("2026-12-06T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-	private static final Map<String, Object> DONGGU = Map.of("tyshxydm", "92371525MA3T6HLB11", "ztmc", "冠县东古城镇惠民药店",
-			"jyzxm", "孙丽娟");
+	/** Counts down as the batches are looked up in the idempotent repository. */
+	private final CountDownLatch lookups = new CountDownLatch(2);
 
 	private final ExchangeProperties properties = new ExchangeProperties(null, null, "file:config/masking.yaml", 2, 2000,
 			1);
-
-	/** Counts down as the batches are looked up in the idempotent repository. */
-	private CountDownLatch lookups;
-
-	/** Whether the first confirmation is recorded only once {@link #lookups} reached zero. */
-	private boolean firstConfirmationWaits;
-
-	private final AtomicBoolean confirmationWaited = new AtomicBoolean();
 
 	private final Deliveries deliveries = new Deliveries(this.jdbc, this.clock,
 			new KnownVersions(this.properties, this.jdbc.getJdbcTemplate())) {
@@ -82,21 +74,11 @@ class ExchangePipelineTests {
 			return delivered;
 		}
 
-		@Override
-		public void confirm(Pending batch, String target) {
-			if (ExchangePipelineTests.this.firstConfirmationWaits
-					&& !ExchangePipelineTests.this.confirmationWaited.getAndSet(true)) {
-				ExchangePipelineTests.this.confirmationWaited.set(awaitLookups());
-			}
-			super.confirm(batch, target);
-		}
-
 	};
 
 	@Test
 	void aRecordVersionInTheBatchStillBeingDeliveredIsNotDeliveredAgainByTheNext() throws Exception {
-		this.lookups = new CountDownLatch(2);
-		CityPlatform platform = new CityPlatform(true);
+		SlowFirstBatch platform = new SlowFirstBatch();
 
 		Map<String, ExchangePipeline.Counts> counts = pipeline().run(REGISTER, "file:个体工商户-20261206.csv",
 				"个体工商户-20261206-1a2b", records(QINGQUAN, LIULIN, LIULIN, FANZHAI, QINGQUAN, YANZHUANG), List.of(platform));
@@ -107,33 +89,6 @@ class ExchangePipelineTests {
 		assertThat(counts.get(platform.name()).out).isEqualTo(4);
 		assertThat(this.jdbc.getJdbcTemplate().queryForObject("select count(*) from exchange_record", Long.class))
 			.as("each version recorded once").isEqualTo(4);
-	}
-
-	@Test
-	void aRecordVersionInABatchWhoseConfirmationIsNotYetRecordedIsNotDeliveredAgain() throws Exception {
-		this.lookups = new CountDownLatch(3);
-		this.firstConfirmationWaits = true;
-		CityPlatform platform = new CityPlatform(false);
-
-		Map<String, ExchangePipeline.Counts> counts = pipeline().run(REGISTER, "file:个体工商户-20261207.csv",
-				"个体工商户-20261207-3c4d", records(QINGQUAN, LIULIN, FANZHAI, YANZHUANG, QINGQUAN, DONGGU), List.of(platform));
-
-		assertThat(this.confirmationWaited).as("the third batch looked up before the first was confirmed").isTrue();
-		assertThat(platform.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店",
-				"冠县东古城镇惠民药店");
-		assertThat(counts.get(platform.name()).out).isEqualTo(5);
-		assertThat(this.jdbc.getJdbcTemplate().queryForObject("select count(*) from exchange_record", Long.class))
-			.as("each version recorded once").isEqualTo(5);
-	}
-
-	private boolean awaitLookups() {
-		try {
-			return this.lookups.await(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
 	}
 
 	private ExchangePipeline pipeline() {
@@ -160,18 +115,12 @@ class ExchangePipelineTests {
 		return database;
 	}
 
-	/** The city platform, which may take its time over the first batch: until the next one has been looked up. */
-	private final class CityPlatform implements Target {
-
-		private final boolean slowFirstBatch;
+	/** The city platform, which takes its time over the first batch: until the next one has been looked up. */
+	private final class SlowFirstBatch implements Target {
 
 		private final List<String> received = new ArrayList<>();
 
 		private boolean lookedUpWhileDelivering;
-
-		CityPlatform(boolean slowFirstBatch) {
-			this.slowFirstBatch = slowFirstBatch;
-		}
 
 		@Override
 		public String name() {
@@ -184,9 +133,15 @@ class ExchangePipelineTests {
 		}
 
 		@Override
-		public void deliver(TargetBatch batch) {
-			if (this.slowFirstBatch && this.received.isEmpty()) {
-				this.lookedUpWhileDelivering = awaitLookups();
+		public void deliver(TargetBatch batch) throws IOException {
+			if (this.received.isEmpty()) {
+				try {
+					this.lookedUpWhileDelivering = ExchangePipelineTests.this.lookups.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException(ex);
+				}
 			}
 			batch.records().forEach(r -> this.received.add(r.get("ztmc").toString()));
 		}
