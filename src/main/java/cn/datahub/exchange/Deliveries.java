@@ -89,9 +89,8 @@ class Deliveries {
 	@Transactional
 	public void confirm(Pending batch, String target) {
 		if (batch.id == null) {
-			batch.records.forEach(r -> this.known.add(batch.resourceCode, head(HEX.parseHex(r.fingerprint()))));
 			long id = insertBatch(batch);
-			insertRecords(id, batch.records);
+			insertRecords(batch.resourceCode, id, batch.records);
 			batch.id = id;
 		}
 		this.jdbc.getJdbcTemplate()
@@ -115,9 +114,10 @@ class Deliveries {
 	 * Inserts in statements of many rows: a JDBC batch is a statement a row, and H2 pays a statement's start and end
 	 * (a transaction snapshot, a LOB clean-up it tries to schedule) for each. The values are set by type, not
 	 * through Spring's argument setter, which looks each of the thousands of values' type up and goes over them
-	 * all again after the statement.
+	 * all again after the statement. {@link KnownVersions} is told of each version as its values are set, before
+	 * the statement writes it.
 	 */
-	private void insertRecords(long batchId, List<Keyed> records) {
+	private void insertRecords(String resourceCode, long batchId, List<Keyed> records) {
 		for (int from = 0; from < records.size(); from += ROWS_A_STATEMENT) {
 			List<Keyed> rows = records.subList(from, Math.min(records.size(), from + ROWS_A_STATEMENT));
 			String sql = "insert into exchange_record (fingerprint_head, fingerprint, batch_id, record_key) values "
@@ -126,7 +126,9 @@ class Deliveries {
 				int column = 0;
 				for (Keyed row : rows) {
 					byte[] fingerprint = HEX.parseHex(row.fingerprint());
-					statement.setLong(++column, head(fingerprint));
+					long head = head(fingerprint);
+					this.known.add(resourceCode, head);
+					statement.setLong(++column, head);
 					statement.setBytes(++column, fingerprint);
 					statement.setLong(++column, batchId);
 					statement.setString(++column, row.key());

@@ -122,14 +122,12 @@ class ExchangePipeline {
 			SourceRecord record = records.next();
 			read++;
 			Converted converted = record.values() == null ? unreadable() : converter.convert(record);
-			if (converted.accepted()) {
-				if (!inFlight.contains(converted.fingerprint())) {
-					unique.putIfAbsent(converted.fingerprint(), converted);
-				}
-			}
-			else {
+			if (!converted.accepted()) {
 				rejected++;
 				this.deadLetters.store(resource.code(), source, deadLetterRun, record, converted.rejection());
+			}
+			else if (!inFlight.contains(converted.fingerprint())) {
+				unique.putIfAbsent(converted.fingerprint(), converted);
 			}
 		}
 		return new Batch(unique, read, rejected);
