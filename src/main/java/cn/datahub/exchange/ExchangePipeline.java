@@ -173,14 +173,14 @@ class ExchangePipeline {
 	}
 
 	/** The batch's record versions that some target has not confirmed yet. */
-	private static List<Deliveries.Keyed> unconfirmed(Batch batch, List<Target> targets,
+	private static List<String> unconfirmed(Batch batch, List<Target> targets,
 			Map<String, Set<String>> delivered) {
 		return batch.unique()
 			.values()
 			.stream()
 			.filter(c -> targets.stream()
 				.anyMatch(t -> !delivered.getOrDefault(t.name(), Set.of()).contains(c.fingerprint())))
-			.map(c -> new Deliveries.Keyed(c.key(), c.fingerprint()))
+			.map(Converted::fingerprint)
 			.toList();
 	}
 

@@ -1,5 +1,7 @@
 package cn.datahub.exchange;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.slf4j.Logger;
@@ -32,11 +34,14 @@ class KnownVersions {
 
 	private final JdbcTemplate jdbc;
 
+	private final VersionRuns runs;
+
 	private volatile boolean loaded;
 
-	KnownVersions(ExchangeProperties properties, JdbcTemplate jdbc) {
+	KnownVersions(ExchangeProperties properties, JdbcTemplate jdbc, VersionRuns runs) {
 		this.bits = new AtomicLongArray(Math.max(1, properties.knownVersionsMb()) * 1024 * 1024 / Long.BYTES);
 		this.jdbc = jdbc;
+		this.runs = runs;
 	}
 
 	/** Whether the version may be recorded; false only when it surely is not. */
@@ -70,11 +75,17 @@ class KnownVersions {
 		long started = System.nanoTime();
 		long[] count = { 0 };
 		try {
-			this.jdbc.query("select b.resource_code, r.fingerprint_head from exchange_record r "
-					+ "join exchange_batch b on b.id = r.batch_id", (RowCallbackHandler) rs -> {
-						add(rs.getString(1), rs.getLong(2));
-						count[0]++;
-					});
+			Map<Long, String> resources = new HashMap<>();
+			this.jdbc.query("select id, resource_code from exchange_batch",
+					(RowCallbackHandler) rs -> resources.put(rs.getLong(1), rs.getString(2).intern()));
+			this.runs.scan((batchId, head) -> {
+				// A batch newer than the map was told of when its versions were written.
+				String resourceCode = resources.get(batchId);
+				if (resourceCode != null) {
+					add(resourceCode, head);
+					count[0]++;
+				}
+			});
 		}
 		catch (DataAccessException ex) {
 			log.warn("Recorded versions could not be read; every version is looked up in the database", ex);

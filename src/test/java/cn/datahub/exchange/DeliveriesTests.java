@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
-import cn.datahub.exchange.Deliveries.Keyed;
 import cn.datahub.exchange.Deliveries.Pending;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -35,42 +35,46 @@ class DeliveriesTests {
 
 	private static final String CITY = "lc-city-platform";
 
-	private static final Keyed ZHANG = person("371525198703152416", "张建国");
+	private static final Person ZHANG = person("371525198703152416", "张建国");
 
-	private static final Keyed LI = person("37152519920608102X", "李秀英");
+	private static final Person LI = person("37152519920608102X", "李秀英");
 
-	private static final Keyed WANG = person("371525200011230537", "王志强");
+	private static final Person WANG = person("371525200011230537", "王志强");
 
 	private final JdbcDataSource database = database();
 
+	private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(this.database);
+
+	private final VersionRuns runs = new VersionRuns(this.jdbc.getJdbcTemplate());
+
 	private final KnownVersions known = new KnownVersions(
 			new ExchangeProperties(null, null, "classpath:config/masking.yaml", 1000, 2000, 1),
-			new NamedParameterJdbcTemplate(this.database).getJdbcTemplate());
+			this.jdbc.getJdbcTemplate(), this.runs);
 
-	private final Deliveries deliveries = new Deliveries(new NamedParameterJdbcTemplate(this.database),
-			Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("Asia/Shanghai")), this.known);
+	private final Deliveries deliveries = new Deliveries(this.jdbc,
+			Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("Asia/Shanghai")), this.known, this.runs);
 
 	@Test
 	void aBatchConfirmedByBothTargetsIsDeliveredToBoth() {
 		migrate(null);
-		Pending batch = new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG, LI));
+		Pending batch = new Pending(REGISTER, "参保人员登记信息-3f2a-000001", fingerprints(ZHANG, LI));
 
 		this.deliveries.confirm(batch, OUTBOX);
 		this.deliveries.confirm(batch, CITY);
 
 		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI, WANG))).containsOnlyKeys(OUTBOX, CITY)
 			.allSatisfy((target, done) -> assertThat(done).containsOnly(ZHANG.fingerprint(), LI.fingerprint()));
-		assertThat(count("exchange_record")).as("a record version is one row, whatever the targets").isEqualTo(2);
+		assertThat(versions()).as("a record version is recorded once, whatever the targets").isEqualTo(2);
 	}
 
 	@Test
 	void aTargetThatFailedGetsTheBatchAgainAndTheOtherDoesNot() {
 		migrate(null);
-		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG, LI)), OUTBOX);
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", fingerprints(ZHANG, LI)), OUTBOX);
 
 		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI))).containsOnlyKeys(OUTBOX);
 
-		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG, LI)), CITY);
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", fingerprints(ZHANG, LI)), CITY);
 
 		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI))).containsOnlyKeys(OUTBOX, CITY)
 			.allSatisfy((target, done) -> assertThat(done).containsOnly(ZHANG.fingerprint(), LI.fingerprint()));
@@ -79,7 +83,7 @@ class DeliveriesTests {
 	@Test
 	void theSameRecordOfAnotherResourceIsNotDelivered() {
 		migrate(null);
-		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG)), OUTBOX);
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", fingerprints(ZHANG)), OUTBOX);
 
 		assertThat(this.deliveries.delivered("371525-RSJ-0103", fingerprints(ZHANG))).isEmpty();
 	}
@@ -97,13 +101,13 @@ class DeliveriesTests {
 			.containsEntry(OUTBOX, Set.of(ZHANG.fingerprint(), LI.fingerprint()))
 			.containsEntry(CITY, Set.of(ZHANG.fingerprint()))
 			.hasSize(2);
-		assertThat(count("exchange_record")).isEqualTo(2);
+		assertThat(versions()).isEqualTo(2);
 	}
 
 	@Test
 	void aVersionNeverRecordedIsKnownNotToBeWithoutALookUp() {
 		migrate(null);
-		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG)), OUTBOX);
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", fingerprints(ZHANG)), OUTBOX);
 
 		assertThat(this.known.mayHold(REGISTER, head(ZHANG))).isTrue();
 		assertThat(this.known.mayHold(REGISTER, head(WANG))).isFalse();
@@ -114,12 +118,12 @@ class DeliveriesTests {
 	@Test
 	void versionsThatShareTheHeadOfTheirFingerprintAreToldApart() {
 		migrate(null);
-		Keyed twin = new Keyed(ZHANG.key(), ZHANG.fingerprint().substring(0, 16) + "0".repeat(48));
-		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", List.of(ZHANG)), OUTBOX);
+		Person twin = new Person(ZHANG.key(), ZHANG.fingerprint().substring(0, 16) + "0".repeat(48));
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", fingerprints(ZHANG)), OUTBOX);
 
 		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, twin)))
 			.containsEntry(OUTBOX, Set.of(ZHANG.fingerprint()));
-		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000002", List.of(twin)), OUTBOX);
+		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000002", fingerprints(twin)), OUTBOX);
 		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, twin)))
 			.containsEntry(OUTBOX, Set.of(ZHANG.fingerprint(), twin.fingerprint()));
 	}
@@ -127,13 +131,12 @@ class DeliveriesTests {
 	@Test
 	void whatTargetsConfirmedBeforeV14StaysDelivered() {
 		migrate("13");
-		NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(this.database);
-		jdbc.getJdbcTemplate().update("insert into exchange_batch (id, resource_code, name) values (7, ?, ?)", REGISTER,
+		this.jdbc.getJdbcTemplate().update("insert into exchange_batch (id, resource_code, name) values (7, ?, ?)", REGISTER,
 				"参保人员登记信息-3f2a-000001");
-		jdbc.getJdbcTemplate().update("insert into exchange_confirmation (batch_id, target, confirmed_at) "
+		this.jdbc.getJdbcTemplate().update("insert into exchange_confirmation (batch_id, target, confirmed_at) "
 				+ "values (7, ?, timestamp with time zone '2026-11-22 09:00:00+08')", CITY);
-		for (Keyed record : List.of(ZHANG, LI)) {
-			jdbc.getJdbcTemplate().update("insert into exchange_record (batch_id, fingerprint, record_key) values (7, ?, ?)",
+		for (Person record : List.of(ZHANG, LI)) {
+			this.jdbc.getJdbcTemplate().update("insert into exchange_record (batch_id, fingerprint, record_key) values (7, ?, ?)",
 					HexFormat.of().parseHex(record.fingerprint()), record.key());
 		}
 
@@ -142,6 +145,33 @@ class DeliveriesTests {
 		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, LI, WANG)))
 			.containsOnlyKeys(CITY)
 			.containsEntry(CITY, Set.of(ZHANG.fingerprint(), LI.fingerprint()));
+	}
+
+	@Test
+	void aLargeRepositoryFromBeforeV15IsMovedWholeIntoOneRun() {
+		migrate("14");
+		this.jdbc.getJdbcTemplate().update("insert into exchange_batch (id, resource_code, name) values (7, ?, ?)", REGISTER,
+				"参保人员登记信息-全量-20261101");
+		this.jdbc.getJdbcTemplate().update("insert into exchange_confirmation (batch_id, target, confirmed_at) "
+				+ "values (7, ?, timestamp with time zone '2026-11-01 09:00:00+08')", OUTBOX);
+		List<Person> register = IntStream.range(0, 45_000)
+			.mapToObj(i -> person(String.format("3715251990%08d", i), "参保人" + i))
+			.toList();
+		this.jdbc.getJdbcTemplate()
+			.batchUpdate("insert into exchange_record (batch_id, fingerprint_head, fingerprint, record_key) "
+					+ "values (7, ?, ?, ?)", register, 1000, (statement, record) -> {
+						statement.setLong(1, head(record));
+						statement.setBytes(2, HexFormat.of().parseHex(record.fingerprint()));
+						statement.setString(3, record.key());
+					});
+
+		migrate(null);
+
+		assertThat(versions()).isEqualTo(45_000);
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(register.toArray(Person[]::new))).get(OUTBOX))
+			.as("every version read in one of three ranges of heads, none lost at their edges")
+			.hasSize(45_000);
+		assertThat(this.deliveries.delivered(REGISTER, fingerprints(WANG))).isEmpty();
 	}
 
 	/** Migrates to {@code target}, or to the latest version and starts as the hub does, reading what is recorded. */
@@ -157,32 +187,36 @@ class DeliveriesTests {
 		}
 	}
 
-	private void insertOldDelivery(String target, Keyed record, String at) {
-		new NamedParameterJdbcTemplate(this.database).getJdbcTemplate()
+	private void insertOldDelivery(String target, Person record, String at) {
+		this.jdbc.getJdbcTemplate()
 			.update("insert into exchange_delivery (target, resource_code, record_key, fingerprint, delivered_at) "
 					+ "values (?, ?, ?, ?, cast(? as timestamp with time zone))", target, REGISTER, record.key(),
 					record.fingerprint(), at);
 	}
 
-	private long count(String table) {
-		return new NamedParameterJdbcTemplate(this.database).getJdbcTemplate()
-			.queryForObject("select count(*) from " + table, Long.class);
+	private long versions() {
+		return this.jdbc.getJdbcTemplate()
+			.queryForObject("select coalesce(sum(entries), 0) from exchange_version_run where live", Long.class);
 	}
 
-	private static long head(Keyed record) {
+	private static long head(Person record) {
 		return ByteBuffer.wrap(HexFormat.of().parseHex(record.fingerprint())).getLong();
 	}
 
-	private static List<String> fingerprints(Keyed... records) {
-		return List.of(records).stream().map(Keyed::fingerprint).toList();
+	/** A person's register entry as the idempotent repository knows it: its key and fingerprint. */
+	private record Person(String key, String fingerprint) {
+	}
+
+	private static List<String> fingerprints(Person... records) {
+		return List.of(records).stream().map(Person::fingerprint).toList();
 	}
 
 	/** A person keyed by 公民身份号码, fingerprinted as the converter does: SHA-256, in hex. */
-	private static Keyed person(String sfzh, String name) {
+	private static Person person(String sfzh, String name) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest((sfzh + "|" + name).getBytes(StandardCharsets.UTF_8));
-			return new Keyed(sfzh, HexFormat.of().formatHex(digest));
+			return new Person(sfzh, HexFormat.of().formatHex(digest));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -64,8 +64,10 @@ class ExchangePipelineTests {
 	private final ExchangeProperties properties = new ExchangeProperties(null, null, "file:config/masking.yaml", 2, 2000,
 			1);
 
+	private final VersionRuns runs = new VersionRuns(this.jdbc.getJdbcTemplate());
+
 	private final Deliveries deliveries = new Deliveries(this.jdbc, this.clock,
-			new KnownVersions(this.properties, this.jdbc.getJdbcTemplate())) {
+			new KnownVersions(this.properties, this.jdbc.getJdbcTemplate(), this.runs), this.runs) {
 
 		@Override
 		Map<String, Set<String>> delivered(String resourceCode, Collection<String> fingerprints) {
@@ -87,7 +89,7 @@ class ExchangePipelineTests {
 		assertThat(platform.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店");
 		assertThat(counts.get(platform.name()).in).isEqualTo(6);
 		assertThat(counts.get(platform.name()).out).isEqualTo(4);
-		assertThat(this.jdbc.getJdbcTemplate().queryForObject("select count(*) from exchange_record", Long.class))
+		assertThat(this.jdbc.getJdbcTemplate().queryForObject("select sum(entries) from exchange_version_run", Long.class))
 			.as("each version recorded once").isEqualTo(4);
 	}
 

@@ -1,0 +1,167 @@
+package cn.datahub.exchange;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Writes the blocks of one run of record versions ({@link VersionRuns}, {@code V15__exchange_version_runs.sql}) from
+ * entries given in order: a block is cut once it holds {@code blockEntries} and the next entry's head differs, so that
+ * the entries of one head are in one block. Public for the migration that moved the versions recorded a row each into
+ * a run.
+ */
+public final class VersionRunWriter {
+
+	/** Bytes of a record version's fingerprint (SHA-256). */
+	public static final int FINGERPRINT = 32;
+
+	/** Bytes of an entry: the fingerprint, then the id of the batch that carried the version. */
+	public static final int ENTRY = FINGERPRINT + Long.BYTES;
+
+	/** The entries a block holds (10 KB): read whole by a lookup. */
+	public static final int BLOCK_ENTRIES = 256;
+
+	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+	/** Blocks an insert statement carries: a statement's cost spread over many, each a few kilobytes. */
+	private static final int BLOCKS_A_STATEMENT = 16;
+
+	private final Connection connection;
+
+	private final long runId;
+
+	private final int blockEntries;
+
+	private byte[] block;
+
+	private int inBlock;
+
+	private final byte[] last = new byte[ENTRY];
+
+	private long entries;
+
+	private final List<byte[]> unwritten = new ArrayList<>();
+
+	private final List<Long> unwrittenHeads = new ArrayList<>();
+
+	private long[] firstHeads = new long[16];
+
+	private int blocks;
+
+	/**
+	 * @param connection where the blocks are written, in its transaction or autocommitted statement by statement
+	 * @param runId the run (a row of {@code exchange_version_run}) the blocks belong to
+	 * @param blockEntries the entries a block holds, but for a head's entries that would be split
+	 */
+	public VersionRunWriter(Connection connection, long runId, int blockEntries) {
+		this.connection = connection;
+		this.runId = runId;
+		this.blockEntries = blockEntries;
+		this.block = new byte[blockEntries * ENTRY];
+	}
+
+	/** The entry of a version and the batch that carried it. */
+	public static byte[] entry(byte[] fingerprint, long batchId) {
+		byte[] entry = Arrays.copyOf(fingerprint, ENTRY);
+		LONG.set(entry, FINGERPRINT, batchId);
+		return entry;
+	}
+
+	/** Adds the entry at {@code offset} of {@code source}; entries come in order. */
+	public void add(byte[] source, int offset) throws SQLException {
+		if (this.entries > 0 && compare(this.last, 0, source, offset) > 0) {
+			throw new IllegalArgumentException("Record version entries out of order in run " + this.runId);
+		}
+		if (this.inBlock >= this.blockEntries && head(source, offset) != head(this.last, 0)) {
+			cut();
+		}
+		if ((this.inBlock + 1) * ENTRY > this.block.length) {
+			this.block = Arrays.copyOf(this.block, this.block.length * 2);
+		}
+		System.arraycopy(source, offset, this.block, this.inBlock * ENTRY, ENTRY);
+		System.arraycopy(source, offset, this.last, 0, ENTRY);
+		this.inBlock++;
+		this.entries++;
+	}
+
+	/** Writes what is left; the run's directory: each block's first head, in order. */
+	public long[] finish() throws SQLException {
+		if (this.inBlock > 0) {
+			cut();
+		}
+		write();
+		return Arrays.copyOf(this.firstHeads, this.blocks);
+	}
+
+	/** The entries added. */
+	public long entries() {
+		return this.entries;
+	}
+
+	private void cut() throws SQLException {
+		long first = head(this.block, 0);
+		this.unwritten.add(Arrays.copyOf(this.block, this.inBlock * ENTRY));
+		this.unwrittenHeads.add(first);
+		if (this.blocks == this.firstHeads.length) {
+			this.firstHeads = Arrays.copyOf(this.firstHeads, this.blocks * 2);
+		}
+		this.firstHeads[this.blocks++] = first;
+		this.inBlock = 0;
+		if (this.unwritten.size() >= BLOCKS_A_STATEMENT) {
+			write();
+		}
+	}
+
+	private void write() throws SQLException {
+		if (this.unwritten.isEmpty()) {
+			return;
+		}
+		String sql = "insert into exchange_version_block (run_id, first_head, entries) values "
+				+ String.join(", ", Collections.nCopies(this.unwritten.size(), "(?, ?, ?)"));
+		try (PreparedStatement insert = this.connection.prepareStatement(sql)) {
+			int column = 0;
+			for (int i = 0; i < this.unwritten.size(); i++) {
+				insert.setLong(++column, this.runId);
+				insert.setLong(++column, this.unwrittenHeads.get(i));
+				insert.setBytes(++column, this.unwritten.get(i));
+			}
+			insert.executeUpdate();
+		}
+		this.unwritten.clear();
+		this.unwrittenHeads.clear();
+	}
+
+	/** The fingerprint head of the entry (or fingerprint) at {@code offset}: its first 8 bytes, big-endian. */
+	static long head(byte[] entry, int offset) {
+		return (long) LONG.get(entry, offset);
+	}
+
+	/** The batch id of the entry at {@code offset}. */
+	static long batchId(byte[] entry, int offset) {
+		return (long) LONG.get(entry, offset + FINGERPRINT);
+	}
+
+	/** The order of entries in a run: by head as a signed number, then the other bytes unsigned. */
+	public static int compare(byte[] a, int aOffset, byte[] b, int bOffset) {
+		int heads = Long.compare(head(a, aOffset), head(b, bOffset));
+		return heads != 0 ? heads
+				: Arrays.compareUnsigned(a, aOffset + Long.BYTES, aOffset + ENTRY, b, bOffset + Long.BYTES,
+						bOffset + ENTRY);
+	}
+
+	/** The order of the fingerprint in the entry at {@code offset} against {@code fingerprint}. */
+	static int compareFingerprint(byte[] entry, int offset, byte[] fingerprint) {
+		int heads = Long.compare(head(entry, offset), head(fingerprint, 0));
+		return heads != 0 ? heads
+				: Arrays.compareUnsigned(entry, offset + Long.BYTES, offset + FINGERPRINT, fingerprint, Long.BYTES,
+						FINGERPRINT);
+	}
+
+}

@@ -1,0 +1,529 @@
+package cn.datahub.exchange;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The record versions of the idempotent repository, kept as a log-structured merge tree on top of the database
+ * ({@code V15__exchange_version_runs.sql}): each confirmed batch writes its versions as one sorted run of level 0, a
+ * few rows, and a background merge folds the level-0 runs into level 1, and each level grown past its capacity into
+ * the next, so that a version is written a few times in all, whole blocks at a time, instead of costing an index
+ * insert that rewrites index pages all over the file. A lookup reads from each live run the one block that may hold
+ * the fingerprint. One hub writes a database's record versions.
+ */
+@Component
+class VersionRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(VersionRuns.class);
+
+	/** Blocks a merge reads from each of its inputs at a time. */
+	private static final int BLOCKS_A_READ = 16;
+
+	private final JdbcTemplate jdbc;
+
+	private final Shape shape;
+
+	/** Held by a merge and by a scan of every version, which must see each run whole. */
+	private final ReentrantLock merging = new ReentrantLock();
+
+	private final ExecutorService merger = Executors.newSingleThreadExecutor(task -> {
+		Thread thread = new Thread(task, "version-merge");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean mergeQueued = new AtomicBoolean();
+
+	private volatile boolean mergingInBackground;
+
+	/** The live runs; replaced, never changed, so a lookup works on the list it took. Null until read. */
+	private List<VersionRun> runs;
+
+	@Autowired
+	VersionRuns(JdbcTemplate jdbc) {
+		this(jdbc, Shape.DEFAULT);
+	}
+
+	VersionRuns(JdbcTemplate jdbc, Shape shape) {
+		this.jdbc = jdbc;
+		this.shape = shape;
+	}
+
+	/**
+	 * Writes a batch's versions as a run of level 0 in the caller's transaction; lookups see it once that commits.
+	 */
+	void write(long batchId, List<byte[]> fingerprints) {
+		List<byte[]> sorted = new ArrayList<>(fingerprints);
+		sorted.sort((a, b) -> VersionRunWriter.compareFingerprint(a, 0, b));
+		VersionRun run = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
+			long id = insertRun(connection, 0, true);
+			VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
+			for (byte[] fingerprint : sorted) {
+				writer.add(VersionRunWriter.entry(fingerprint, batchId), 0);
+			}
+			return complete(connection, id, 0, writer);
+		});
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					written(run);
+				}
+			});
+		}
+		else {
+			written(run);
+		}
+	}
+
+	/**
+	 * The batches that carried each of {@code fingerprints}, by batch id. A block missing from a run the lookup
+	 * started with was removed by a merge that had already put its run in the list, so the lookup starts again with
+	 * that list.
+	 */
+	Map<Long, List<byte[]>> batches(byte[][] fingerprints) {
+		while (true) {
+			List<VersionRun> live = live();
+			Map<Block, List<byte[]>> wanted = new HashMap<>();
+			for (VersionRun run : live) {
+				for (byte[] fingerprint : fingerprints) {
+					Long first = run.blockOf(VersionRunWriter.head(fingerprint, 0));
+					if (first != null) {
+						wanted.computeIfAbsent(new Block(run.id(), first), b -> new ArrayList<>()).add(fingerprint);
+					}
+				}
+			}
+			Map<Block, byte[]> blocks = wanted.isEmpty() ? Map.of() : read(wanted.keySet());
+			if (blocks.size() == wanted.size()) {
+				Map<Long, List<byte[]>> batches = new HashMap<>();
+				wanted.forEach((block, sought) -> match(blocks.get(block), sought, batches));
+				return batches;
+			}
+			if (live == live()) {
+				throw new IllegalStateException("A block of a live record version run is missing: the runs of "
+						+ "exchange_version_run and exchange_version_block disagree");
+			}
+		}
+	}
+
+	/** Reads the blocks, by run and first head. */
+	Map<Block, byte[]> read(Set<Block> wanted) {
+		Long[] runIds = wanted.stream().map(Block::runId).toArray(Long[]::new);
+		Long[] firstHeads = wanted.stream().map(Block::firstHead).toArray(Long[]::new);
+		Map<Block, byte[]> blocks = new HashMap<>();
+		this.jdbc.query("select b.run_id, b.first_head, b.entries "
+				+ "from unnest(cast(? as bigint array), cast(? as bigint array)) as t(run_id, first_head) "
+				+ "join exchange_version_block b on b.run_id = t.run_id and b.first_head = t.first_head", statement -> {
+					statement.setObject(1, runIds);
+					statement.setObject(2, firstHeads);
+				}, rs -> {
+					blocks.put(new Block(rs.getLong(1), rs.getLong(2)), rs.getBytes(3));
+				});
+		return blocks;
+	}
+
+	/** Adds the batches of the block's entries that hold one of {@code sought}. */
+	private static void match(byte[] block, List<byte[]> sought, Map<Long, List<byte[]>> batches) {
+		int count = block.length / VersionRunWriter.ENTRY;
+		for (byte[] fingerprint : sought) {
+			int low = 0;
+			int high = count;
+			while (low < high) {
+				int middle = (low + high) >>> 1;
+				if (VersionRunWriter.compareFingerprint(block, middle * VersionRunWriter.ENTRY, fingerprint) < 0) {
+					low = middle + 1;
+				}
+				else {
+					high = middle;
+				}
+			}
+			for (int i = low; i < count
+					&& VersionRunWriter.compareFingerprint(block, i * VersionRunWriter.ENTRY, fingerprint) == 0; i++) {
+				batches.computeIfAbsent(VersionRunWriter.batchId(block, i * VersionRunWriter.ENTRY),
+						b -> new ArrayList<>())
+					.add(fingerprint);
+			}
+		}
+	}
+
+	/**
+	 * Calls {@code consumer} with every recorded version's batch id and fingerprint head, no merge running meanwhile.
+	 * Runs written meanwhile are not read.
+	 */
+	void scan(VersionConsumer consumer) {
+		this.merging.lock();
+		try {
+			for (VersionRun run : live()) {
+				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+					BlockCursor blocks = new BlockCursor(connection, run.id());
+					for (byte[] block = blocks.next(); block != null; block = blocks.next()) {
+						for (int offset = 0; offset < block.length; offset += VersionRunWriter.ENTRY) {
+							consumer.accept(VersionRunWriter.batchId(block, offset),
+									VersionRunWriter.head(block, offset));
+						}
+					}
+					return null;
+				});
+			}
+		}
+		finally {
+			this.merging.unlock();
+		}
+	}
+
+	/** Merges in the background from now on, beginning with what is due already. */
+	@EventListener(ApplicationReadyEvent.class)
+	void mergeInBackground() {
+		this.mergingInBackground = true;
+		queueMerge();
+	}
+
+	@PreDestroy
+	void stop() throws InterruptedException {
+		this.merger.shutdownNow();
+		this.merger.awaitTermination(30, TimeUnit.SECONDS);
+	}
+
+	/** Runs every merge that is due, one after the other, until none is. */
+	void merge() {
+		this.merging.lock();
+		try {
+			while (mergeOne()) {
+				if (Thread.currentThread().isInterrupted()) {
+					return;
+				}
+			}
+		}
+		finally {
+			this.merging.unlock();
+		}
+	}
+
+	private boolean mergeOne() {
+		List<VersionRun> live = live();
+		List<VersionRun> zero = live.stream().filter(r -> r.level() == 0).toList();
+		if (!zero.isEmpty() && zero.size() >= this.shape.levelZeroRuns()) {
+			List<VersionRun> inputs = new ArrayList<>(zero);
+			at(live, 1).ifPresent(inputs::add);
+			merge(1, inputs);
+			return true;
+		}
+		for (VersionRun run : live.stream()
+			.filter(r -> r.level() > 0)
+			.sorted(Comparator.comparingInt(VersionRun::level))
+			.toList()) {
+			if (run.entries() > this.shape.capacity(run.level())) {
+				Optional<VersionRun> next = at(live, run.level() + 1);
+				if (next.isPresent()) {
+					merge(run.level() + 1, List.of(run, next.get()));
+				}
+				else {
+					promote(run);
+				}
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Writes the inputs' entries, in order, as one run of {@code level}, not live while it is written; then makes it
+	 * live and the inputs not, in one transaction, and only then removes the inputs' blocks. A merge cut short leaves
+	 * a run that is not live, removed at the next start.
+	 */
+	private void merge(int level, List<VersionRun> inputs) {
+		long started = System.nanoTime();
+		VersionRun merged = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
+			long id = insertRun(connection, level, false);
+			VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
+			List<EntryCursor> cursors = new ArrayList<>();
+			for (VersionRun input : inputs) {
+				cursors.add(new EntryCursor(new BlockCursor(connection, input.id())));
+			}
+			while (true) {
+				EntryCursor least = null;
+				for (EntryCursor cursor : cursors) {
+					if (cursor.block != null && (least == null || VersionRunWriter.compare(cursor.block, cursor.offset,
+							least.block, least.offset) < 0)) {
+						least = cursor;
+					}
+				}
+				if (least == null) {
+					break;
+				}
+				writer.add(least.block, least.offset);
+				least.advance();
+				if (Thread.currentThread().isInterrupted()) {
+					throw new SQLException("Merge into level " + level + " interrupted; run " + id
+							+ " is not live and is removed at the next start");
+				}
+			}
+			connection.setAutoCommit(false);
+			try {
+				VersionRun run = complete(connection, id, level, writer);
+				try (PreparedStatement live = connection
+					.prepareStatement("update exchange_version_run set live = ? where id = ?")) {
+					live.setBoolean(1, true);
+					live.setLong(2, id);
+					live.addBatch();
+					for (VersionRun input : inputs) {
+						live.setBoolean(1, false);
+						live.setLong(2, input.id());
+						live.addBatch();
+					}
+					live.executeBatch();
+				}
+				connection.commit();
+				return run;
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		});
+		replace(inputs, merged);
+		inputs.forEach(this::remove);
+		log.debug("Merged {} record version runs into run {} of level {}: {} versions in {} ms", inputs.size(),
+				merged.id(), level, merged.entries(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** Moves a run past its level's capacity to the next level, which has none: nothing to rewrite. */
+	private void promote(VersionRun run) {
+		this.jdbc.update("update exchange_version_run set level = ? where id = ?", run.level() + 1, run.id());
+		replace(List.of(run), new VersionRun(run.id(), run.level() + 1, run.entries(), run.firstHeads()));
+	}
+
+	private void remove(VersionRun run) {
+		this.jdbc.update("delete from exchange_version_block where run_id = ?", run.id());
+		this.jdbc.update("delete from exchange_version_run where id = ?", run.id());
+	}
+
+	private static long insertRun(Connection connection, int level, boolean live) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"insert into exchange_version_run (level, live, entries) values (?, ?, 0)",
+				Statement.RETURN_GENERATED_KEYS)) {
+			insert.setInt(1, level);
+			insert.setBoolean(2, live);
+			insert.executeUpdate();
+			try (ResultSet key = insert.getGeneratedKeys()) {
+				key.next();
+				return key.getLong(1);
+			}
+		}
+	}
+
+	/** Writes the writer's last blocks and the run's size and directory. */
+	private static VersionRun complete(Connection connection, long id, int level, VersionRunWriter writer)
+			throws SQLException {
+		long[] firstHeads = writer.finish();
+		try (PreparedStatement update = connection
+			.prepareStatement("update exchange_version_run set entries = ?, first_heads = ? where id = ?")) {
+			update.setLong(1, writer.entries());
+			update.setBytes(2, VersionRun.encode(firstHeads));
+			update.setLong(3, id);
+			update.executeUpdate();
+		}
+		return new VersionRun(id, level, writer.entries(), firstHeads);
+	}
+
+	private synchronized void written(VersionRun run) {
+		List<VersionRun> live = new ArrayList<>(live());
+		// Read with the others when this was the first use since the start.
+		if (live.stream().noneMatch(r -> r.id() == run.id())) {
+			live.add(run);
+		}
+		this.runs = List.copyOf(live);
+		if (this.mergingInBackground && live.stream().filter(r -> r.level() == 0).count() >= this.shape.levelZeroRuns()) {
+			queueMerge();
+		}
+	}
+
+	private synchronized void replace(List<VersionRun> inputs, VersionRun output) {
+		List<VersionRun> live = new ArrayList<>(live());
+		live.removeIf(r -> inputs.stream().anyMatch(i -> i.id() == r.id()));
+		live.add(output);
+		this.runs = List.copyOf(live);
+	}
+
+	private void queueMerge() {
+		if (this.mergeQueued.compareAndSet(false, true)) {
+			this.merger.execute(() -> {
+				this.mergeQueued.set(false);
+				try {
+					merge();
+				}
+				catch (DataAccessException | IllegalStateException ex) {
+					if (Thread.currentThread().isInterrupted()) {
+						log.info("Merging record version runs stopped with the hub: {}", ex.getMessage());
+					}
+					else {
+						log.warn("Merging record version runs failed; lookups read more runs until the next merge",
+								ex);
+					}
+				}
+			});
+		}
+	}
+
+	/** The live runs, read from the database the first time after what an unfinished merge left is removed. */
+	private synchronized List<VersionRun> live() {
+		if (this.runs == null) {
+			this.jdbc.queryForList("select id from exchange_version_run where not live", Long.class)
+				.forEach(id -> remove(new VersionRun(id, 0, 0, new long[0])));
+			this.runs = List.copyOf(this.jdbc.query(
+					"select id, level, entries, first_heads from exchange_version_run order by id",
+					(rs, n) -> new VersionRun(rs.getLong(1), rs.getInt(2), rs.getLong(3),
+							VersionRun.decode(rs.getBytes(4)))));
+		}
+		return this.runs;
+	}
+
+	private static Optional<VersionRun> at(List<VersionRun> live, int level) {
+		return live.stream().filter(r -> r.level() == level).findFirst();
+	}
+
+	/** How runs are cut and merged. */
+	record Shape(int blockEntries, int levelZeroRuns, long firstLevelEntries, int growth) {
+
+		/**
+		 * Blocks of 256 entries (10 KB, one read a lookup in a run); eight level-0 runs (batches) merged at a time;
+		 * level 1 holds 65,536 versions and each level eight times the one before, so a version is written about
+		 * four times a level, and ten million versions make four levels.
+		 */
+		static final Shape DEFAULT = new Shape(VersionRunWriter.BLOCK_ENTRIES, 8, 65_536, 8);
+
+		long capacity(int level) {
+			long capacity = this.firstLevelEntries;
+			for (int i = 1; i < level && capacity < Long.MAX_VALUE / this.growth; i++) {
+				capacity *= this.growth;
+			}
+			return capacity;
+		}
+
+	}
+
+	/** A block, by its run and first head. */
+	record Block(long runId, long firstHead) {
+	}
+
+	/** Told of a recorded version. */
+	interface VersionConsumer {
+
+		void accept(long batchId, long head);
+
+	}
+
+	/** A run's blocks in order, read a few at a time. */
+	private static final class BlockCursor {
+
+		private final Connection connection;
+
+		private final long runId;
+
+		private final List<byte[]> read = new ArrayList<>();
+
+		private int next;
+
+		private Long after;
+
+		private boolean exhausted;
+
+		BlockCursor(Connection connection, long runId) {
+			this.connection = connection;
+			this.runId = runId;
+		}
+
+		/** The next block, or null after the last. */
+		byte[] next() throws SQLException {
+			if (this.next == this.read.size()) {
+				if (this.exhausted) {
+					return null;
+				}
+				readMore();
+				if (this.read.isEmpty()) {
+					return null;
+				}
+			}
+			return this.read.get(this.next++);
+		}
+
+		private void readMore() throws SQLException {
+			this.read.clear();
+			this.next = 0;
+			try (PreparedStatement select = this.connection
+				.prepareStatement("select first_head, entries from exchange_version_block where run_id = ? "
+						+ (this.after == null ? "" : "and first_head > ? ") + "order by first_head limit "
+						+ BLOCKS_A_READ)) {
+				select.setLong(1, this.runId);
+				if (this.after != null) {
+					select.setLong(2, this.after);
+				}
+				try (ResultSet rs = select.executeQuery()) {
+					while (rs.next()) {
+						this.after = rs.getLong(1);
+						this.read.add(rs.getBytes(2));
+					}
+				}
+			}
+			this.exhausted = this.read.size() < BLOCKS_A_READ;
+		}
+
+	}
+
+	/** A run's entries in order: the current one is at {@code offset} of {@code block}, null past the last. */
+	private static final class EntryCursor {
+
+		private final BlockCursor blocks;
+
+		private byte[] block;
+
+		private int offset;
+
+		EntryCursor(BlockCursor blocks) throws SQLException {
+			this.blocks = blocks;
+			this.block = blocks.next();
+		}
+
+		void advance() throws SQLException {
+			this.offset += VersionRunWriter.ENTRY;
+			if (this.offset == this.block.length) {
+				this.block = this.blocks.next();
+				this.offset = 0;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,174 @@
+package cn.datahub.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The record version runs on H2 with the real migrations, cut and merged small (blocks of 4 entries, level 1 of 8
+ * versions, each level twice the one before) so that a few dozen of 冠县人社局's insured persons go through every
+ * level.
+ */
+class VersionRunsTests {
+
+	private static final VersionRuns.Shape SMALL = new VersionRuns.Shape(4, 2, 8, 2);
+
+	private final JdbcTemplate jdbc = new JdbcTemplate(database());
+
+	private final VersionRuns runs = new VersionRuns(this.jdbc, SMALL);
+
+	@BeforeEach
+	void migrate() {
+		Flyway.configure().dataSource(this.jdbc.getDataSource()).locations("classpath:db/migration").load().migrate();
+	}
+
+	@Test
+	void everyVersionIsFoundInTheBatchesThatCarriedItAfterTheRunsAreMergedLevelByLevel() {
+		List<List<byte[]>> batches = IntStream.range(0, 30)
+			.mapToObj(b -> IntStream.range(0, 5).mapToObj(i -> person(b * 5 + i)).toList())
+			.toList();
+		byte[] movedTwice = person(12);
+		for (int b = 0; b < batches.size(); b++) {
+			List<byte[]> versions = new ArrayList<>(batches.get(b));
+			if (b == 20) {
+				versions.add(movedTwice);
+			}
+			this.runs.write(b + 1, versions);
+			this.runs.merge();
+		}
+
+		Map<Long, List<byte[]>> found = this.runs
+			.batches(IntStream.range(0, 150).mapToObj(VersionRunsTests::person).toArray(byte[][]::new));
+
+		for (int b = 0; b < batches.size(); b++) {
+			assertThat(found.get(b + 1L)).as("batch %d", b + 1).usingElementComparator(Arrays::compare)
+				.containsExactlyInAnyOrderElementsOf(b == 20 ? concat(batches.get(b), movedTwice) : batches.get(b));
+		}
+		List<Map<String, Object>> levels = this.jdbc
+			.queryForList("select level, entries from exchange_version_run where live and level > 0");
+		assertThat(levels).as("at most one run a level, none past its capacity, 151 versions reaching level 4 or above")
+			.allSatisfy(run -> assertThat(((Number) run.get("entries")).longValue())
+				.isLessThanOrEqualTo(SMALL.capacity((Integer) run.get("level"))))
+			.extracting(run -> (Integer) run.get("level"))
+			.doesNotHaveDuplicates()
+			.anySatisfy(level -> assertThat(level).isGreaterThanOrEqualTo(4));
+		assertThat(this.runs.batches(new byte[][] { person(150) })).isEmpty();
+		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where not live", Long.class))
+			.as("merged inputs removed").isZero();
+	}
+
+	@Test
+	void versionsSharingAFingerprintHeadAreKeptInOneBlockAndAllFound() {
+		byte[] zhang = person(1);
+		List<byte[]> twins = IntStream.range(0, 10).mapToObj(i -> {
+			byte[] twin = zhang.clone();
+			twin[31] = (byte) i;
+			return twin;
+		}).toList();
+		this.runs.write(1, twins);
+		this.runs.write(2, List.of(person(2), person(3)));
+		this.runs.merge();
+
+		assertThat(this.runs.batches(twins.toArray(byte[][]::new)).get(1L)).hasSize(10);
+		assertThat(this.jdbc.queryForList("select octet_length(entries) / 40 from exchange_version_block", Integer.class))
+			.as("a block of ten twins, longer than four entries").contains(10);
+	}
+
+	@Test
+	void aMergeTheHubDidNotFinishIsRemovedAtTheNextStart() {
+		this.runs.write(1, List.of(person(1), person(2)));
+		this.jdbc.update("insert into exchange_version_run (id, level, live, entries) values (99, 1, false, 0)");
+		this.jdbc.update("insert into exchange_version_block (run_id, first_head, entries) "
+				+ "select 99, first_head, entries from exchange_version_block");
+
+		VersionRuns restarted = new VersionRuns(this.jdbc, SMALL);
+
+		assertThat(restarted.batches(new byte[][] { person(1) })).containsOnlyKeys(1L);
+		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_block where run_id = 99", Long.class))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where id = 99", Long.class))
+			.isZero();
+	}
+
+	@Test
+	void aLookupWhoseRunsAMergeReplacedMeanwhileReadsTheMergedRun() {
+		AtomicInteger reads = new AtomicInteger();
+		VersionRuns merging = new VersionRuns(this.jdbc, SMALL) {
+
+			@Override
+			Map<Block, byte[]> read(Set<Block> wanted) {
+				if (reads.getAndIncrement() == 0) {
+					merge();
+				}
+				return super.read(wanted);
+			}
+
+		};
+		merging.write(1, List.of(person(1), person(2)));
+		merging.write(2, List.of(person(3), person(4)));
+
+		Map<Long, List<byte[]>> found = merging.batches(new byte[][] { person(1), person(4) });
+
+		assertThat(reads).as("read again from the merged run").hasValue(2);
+		assertThat(found).containsOnlyKeys(1L, 2L);
+	}
+
+	@Test
+	void entriesOutOfOrderAreRefusedRatherThanWrittenWhereNoLookupWouldFindThem() {
+		List<byte[]> sorted = new ArrayList<>(List.of(person(1), person(2)));
+		sorted.sort((a, b) -> VersionRunWriter.compareFingerprint(a, 0, b));
+
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			VersionRunWriter writer = new VersionRunWriter(connection, 1, 4);
+			writer.add(VersionRunWriter.entry(sorted.get(1), 1), 0);
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> writer.add(VersionRunWriter.entry(sorted.get(0), 1), 0))
+				.withMessageContaining("out of order");
+			return null;
+		});
+	}
+
+	private static List<byte[]> concat(List<byte[]> versions, byte[] version) {
+		List<byte[]> all = new ArrayList<>(versions);
+		all.add(version);
+		return all;
+	}
+
+	/** The fingerprint of the n-th insured person of the register: SHA-256, as the converter computes one. */
+	private static byte[] person(int n) {
+		try {
+			return MessageDigest.getInstance("SHA-256")
+				.digest(String.format("3715251985%08d|参保人%d|冠县清泉街道", n, n).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static JdbcDataSource database() {
+		JdbcDataSource database = new JdbcDataSource();
+		database.setURL("jdbc:h2:mem:version-runs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		database.setUser("sa");
+		return database;
+	}
+
+}
