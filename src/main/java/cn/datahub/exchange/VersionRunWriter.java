@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,6 +34,13 @@ public final class VersionRunWriter {
 	/** Blocks an insert statement carries: a statement's cost spread over many, each a few kilobytes. */
 	private static final int BLOCKS_A_STATEMENT = 16;
 
+	/**
+	 * Blocks between two checkpoints of an H2 database (1.3 MB). H2 stores what changed in the background, and a
+	 * writer much faster than its store (a merge) would pile up tens of megabytes for one store: in a small heap, an
+	 * OutOfMemoryError that closes the database. A checkpoint has the writer store what it wrote; it does not commit.
+	 */
+	private static final int BLOCKS_A_CHECKPOINT = 128;
+
 	private final Connection connection;
 
 	private final long runId;
@@ -55,13 +63,16 @@ public final class VersionRunWriter {
 
 	private int blocks;
 
+	private final boolean h2;
+
 	/**
 	 * @param connection where the blocks are written, in its transaction or autocommitted statement by statement
 	 * @param runId the run (a row of {@code exchange_version_run}) the blocks belong to
 	 * @param blockEntries the entries a block holds, but for a head's entries that would be split
 	 */
-	public VersionRunWriter(Connection connection, long runId, int blockEntries) {
+	public VersionRunWriter(Connection connection, long runId, int blockEntries) throws SQLException {
 		this.connection = connection;
+		this.h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
 		this.runId = runId;
 		this.blockEntries = blockEntries;
 		this.block = new byte[blockEntries * ENTRY];
@@ -133,6 +144,11 @@ public final class VersionRunWriter {
 				insert.setBytes(++column, this.unwritten.get(i));
 			}
 			insert.executeUpdate();
+		}
+		if (this.h2 && this.blocks % BLOCKS_A_CHECKPOINT < this.unwritten.size()) {
+			try (Statement checkpoint = this.connection.createStatement()) {
+				checkpoint.execute("checkpoint");
+			}
 		}
 		this.unwritten.clear();
 		this.unwrittenHeads.clear();

@@ -65,6 +65,8 @@ class VersionRuns {
 
 	private volatile boolean mergingInBackground;
 
+	private volatile boolean stopping;
+
 	/** The live runs; replaced, never changed, so a lookup works on the list it took. Null until read. */
 	private List<VersionRun> runs;
 
@@ -207,9 +209,14 @@ class VersionRuns {
 		queueMerge();
 	}
 
+	/**
+	 * Stops a merge at its next entry, by a flag rather than an interrupt: an interrupt during file I/O would close
+	 * the database's file channel under it.
+	 */
 	@PreDestroy
 	void stop() throws InterruptedException {
-		this.merger.shutdownNow();
+		this.stopping = true;
+		this.merger.shutdown();
 		this.merger.awaitTermination(30, TimeUnit.SECONDS);
 	}
 
@@ -217,10 +224,9 @@ class VersionRuns {
 	void merge() {
 		this.merging.lock();
 		try {
-			while (mergeOne()) {
-				if (Thread.currentThread().isInterrupted()) {
-					return;
-				}
+			boolean due = true;
+			while (due && !this.stopping) {
+				due = mergeOne();
 			}
 		}
 		finally {
@@ -262,61 +268,77 @@ class VersionRuns {
 	 */
 	private void merge(int level, List<VersionRun> inputs) {
 		long started = System.nanoTime();
-		VersionRun merged = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
-			long id = insertRun(connection, level, false);
-			VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
-			List<EntryCursor> cursors = new ArrayList<>();
-			for (VersionRun input : inputs) {
-				cursors.add(new EntryCursor(new BlockCursor(connection, input.id())));
-			}
-			while (true) {
-				EntryCursor least = null;
-				for (EntryCursor cursor : cursors) {
-					if (cursor.block != null && (least == null || VersionRunWriter.compare(cursor.block, cursor.offset,
-							least.block, least.offset) < 0)) {
-						least = cursor;
-					}
+		long id = this.jdbc.execute((ConnectionCallback<Long>) connection -> insertRun(connection, level, false));
+		VersionRun merged;
+		try {
+			merged = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
+				VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
+				List<EntryCursor> cursors = new ArrayList<>();
+				for (VersionRun input : inputs) {
+					cursors.add(new EntryCursor(new BlockCursor(connection, input.id())));
 				}
-				if (least == null) {
-					break;
+				for (EntryCursor least = least(cursors); least != null; least = least(cursors)) {
+					writer.add(least.block, least.offset);
+					least.advance();
 				}
-				writer.add(least.block, least.offset);
-				least.advance();
-				if (Thread.currentThread().isInterrupted()) {
-					throw new SQLException("Merge into level " + level + " interrupted; run " + id
-							+ " is not live and is removed at the next start");
-				}
+				return makeLive(connection, id, level, writer, inputs);
+			});
+		}
+		catch (RuntimeException ex) {
+			if (!this.stopping) {
+				remove(id);
 			}
-			connection.setAutoCommit(false);
-			try {
-				VersionRun run = complete(connection, id, level, writer);
-				try (PreparedStatement live = connection
-					.prepareStatement("update exchange_version_run set live = ? where id = ?")) {
-					live.setBoolean(1, true);
-					live.setLong(2, id);
-					live.addBatch();
-					for (VersionRun input : inputs) {
-						live.setBoolean(1, false);
-						live.setLong(2, input.id());
-						live.addBatch();
-					}
-					live.executeBatch();
-				}
-				connection.commit();
-				return run;
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(true);
-			}
-		});
+			throw ex;
+		}
 		replace(inputs, merged);
-		inputs.forEach(this::remove);
+		inputs.forEach(input -> remove(input.id()));
 		log.debug("Merged {} record version runs into run {} of level {}: {} versions in {} ms", inputs.size(),
 				merged.id(), level, merged.entries(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** The cursor at the least entry, or null when all are past their last. */
+	private EntryCursor least(List<EntryCursor> cursors) throws SQLException {
+		if (this.stopping) {
+			throw new SQLException("The hub is stopping; the merge's run is not live and is removed at the next start");
+		}
+		EntryCursor least = null;
+		for (EntryCursor cursor : cursors) {
+			if (cursor.block != null && (least == null
+					|| VersionRunWriter.compare(cursor.block, cursor.offset, least.block, least.offset) < 0)) {
+				least = cursor;
+			}
+		}
+		return least;
+	}
+
+	/** Writes the merged run's last blocks and directory, and makes it live and its inputs not, in one transaction. */
+	private static VersionRun makeLive(Connection connection, long id, int level, VersionRunWriter writer,
+			List<VersionRun> inputs) throws SQLException {
+		connection.setAutoCommit(false);
+		try {
+			VersionRun run = complete(connection, id, level, writer);
+			try (PreparedStatement live = connection
+				.prepareStatement("update exchange_version_run set live = ? where id = ?")) {
+				live.setBoolean(1, true);
+				live.setLong(2, id);
+				live.addBatch();
+				for (VersionRun input : inputs) {
+					live.setBoolean(1, false);
+					live.setLong(2, input.id());
+					live.addBatch();
+				}
+				live.executeBatch();
+			}
+			connection.commit();
+			return run;
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
 	}
 
 	/** Moves a run past its level's capacity to the next level, which has none: nothing to rewrite. */
@@ -325,9 +347,20 @@ class VersionRuns {
 		replace(List.of(run), new VersionRun(run.id(), run.level() + 1, run.entries(), run.firstHeads()));
 	}
 
-	private void remove(VersionRun run) {
-		this.jdbc.update("delete from exchange_version_block where run_id = ?", run.id());
-		this.jdbc.update("delete from exchange_version_run where id = ?", run.id());
+	/**
+	 * Removes a run a few blocks a statement: H2 keeps a deleted row's value in the transaction's undo log until it
+	 * commits, and one statement for a large run would make it write all of them as one chunk (in a small heap, an
+	 * OutOfMemoryError that closes the database).
+	 */
+	private void remove(long runId) {
+		int removed;
+		do {
+			removed = this.jdbc.update("delete from exchange_version_block where run_id = ? and first_head in "
+					+ "(select first_head from exchange_version_block where run_id = ? order by first_head fetch first "
+					+ BLOCKS_A_READ + " rows only)", runId, runId);
+		}
+		while (removed > 0);
+		this.jdbc.update("delete from exchange_version_run where id = ?", runId);
 	}
 
 	private static long insertRun(Connection connection, int level, boolean live) throws SQLException {
@@ -385,7 +418,7 @@ class VersionRuns {
 					merge();
 				}
 				catch (DataAccessException | IllegalStateException ex) {
-					if (Thread.currentThread().isInterrupted()) {
+					if (this.stopping) {
 						log.info("Merging record version runs stopped with the hub: {}", ex.getMessage());
 					}
 					else {
@@ -401,7 +434,7 @@ class VersionRuns {
 	private synchronized List<VersionRun> live() {
 		if (this.runs == null) {
 			this.jdbc.queryForList("select id from exchange_version_run where not live", Long.class)
-				.forEach(id -> remove(new VersionRun(id, 0, 0, new long[0])));
+				.forEach(this::remove);
 			this.runs = List.copyOf(this.jdbc.query(
 					"select id, level, entries, first_heads from exchange_version_run order by id",
 					(rs, n) -> new VersionRun(rs.getLong(1), rs.getInt(2), rs.getLong(3),
