@@ -348,18 +348,17 @@ class VersionRuns {
 	}
 
 	/**
-	 * Removes a run a few blocks a statement: H2 keeps a deleted row's value in the transaction's undo log until it
-	 * commits, and one statement for a large run would make it write all of them as one chunk (in a small heap, an
-	 * OutOfMemoryError that closes the database).
+	 * Removes a run a few blocks a statement, by ranges of its first heads: H2 keeps a deleted row's value in the
+	 * transaction's undo log until it commits, and one statement for a large run would make it write all of them as
+	 * one chunk (in a small heap, an OutOfMemoryError that closes the database).
 	 */
 	private void remove(long runId) {
-		int removed;
-		do {
-			removed = this.jdbc.update("delete from exchange_version_block where run_id = ? and first_head in "
-					+ "(select first_head from exchange_version_block where run_id = ? order by first_head fetch first "
-					+ BLOCKS_A_READ + " rows only)", runId, runId);
+		List<Long> firstHeads = this.jdbc.queryForList(
+				"select first_head from exchange_version_block where run_id = ? order by first_head", Long.class, runId);
+		for (int from = 0; from < firstHeads.size(); from += BLOCKS_A_READ) {
+			this.jdbc.update("delete from exchange_version_block where run_id = ? and first_head between ? and ?", runId,
+					firstHeads.get(from), firstHeads.get(Math.min(firstHeads.size(), from + BLOCKS_A_READ) - 1));
 		}
-		while (removed > 0);
 		this.jdbc.update("delete from exchange_version_run where id = ?", runId);
 	}
 
