@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 class Deliveries {
-
-	private static final HexFormat HEX = HexFormat.of();
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -52,11 +49,11 @@ class Deliveries {
 	 * runs of {@link VersionRuns}, and the batches that carried them are asked in one query which targets confirmed
 	 * them.
 	 */
-	Map<String, Set<String>> delivered(String resourceCode, Collection<String> fingerprints) {
-		Map<String, Set<String>> delivered = new HashMap<>();
+	Map<String, Set<Fingerprint>> delivered(String resourceCode, Collection<Fingerprint> fingerprints) {
+		Map<String, Set<Fingerprint>> delivered = new HashMap<>();
 		byte[][] keys = fingerprints.stream()
-			.map(HEX::parseHex)
-			.filter(key -> this.known.mayHold(resourceCode, VersionRunWriter.head(key, 0)))
+			.filter(fingerprint -> this.known.mayHold(resourceCode, fingerprint.head()))
+			.map(Fingerprint::bytes)
 			.toArray(byte[][]::new);
 		if (keys.length == 0) {
 			return delivered;
@@ -72,8 +69,8 @@ class Deliveries {
 						statement.setObject(1, batches.keySet().toArray(Long[]::new));
 						statement.setString(2, resourceCode);
 					}, (RowCallbackHandler) rs -> {
-						Set<String> done = delivered.computeIfAbsent(rs.getString("target"), t -> new HashSet<>());
-						batches.get(rs.getLong("id")).forEach(key -> done.add(HEX.formatHex(key)));
+						Set<Fingerprint> done = delivered.computeIfAbsent(rs.getString("target"), t -> new HashSet<>());
+						batches.get(rs.getLong("id")).forEach(key -> done.add(Fingerprint.of(key)));
 					});
 		return delivered;
 	}
@@ -88,9 +85,8 @@ class Deliveries {
 	public void confirm(Pending batch, String target) {
 		if (batch.id == null) {
 			long id = insertBatch(batch);
-			List<byte[]> fingerprints = batch.fingerprints.stream().map(HEX::parseHex).toList();
-			fingerprints.forEach(key -> this.known.add(batch.resourceCode, VersionRunWriter.head(key, 0)));
-			this.runs.write(id, fingerprints);
+			batch.fingerprints.forEach(fingerprint -> this.known.add(batch.resourceCode, fingerprint.head()));
+			this.runs.write(id, batch.fingerprints);
 			batch.id = id;
 		}
 		this.jdbc.getJdbcTemplate()
@@ -120,11 +116,11 @@ class Deliveries {
 
 		private final String name;
 
-		private final List<String> fingerprints;
+		private final List<Fingerprint> fingerprints;
 
 		private Long id;
 
-		Pending(String resourceCode, String name, List<String> fingerprints) {
+		Pending(String resourceCode, String name, List<Fingerprint> fingerprints) {
 			this.resourceCode = resourceCode;
 			this.name = name;
 			this.fingerprints = fingerprints;

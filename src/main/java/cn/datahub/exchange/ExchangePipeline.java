@@ -81,10 +81,10 @@ class ExchangePipeline {
 		targets.forEach(t -> counts.put(t.name(), new Counts()));
 		int batchNo = 0;
 		try (Handover handover = new Handover("exchange-" + resource.code())) {
-			Set<String> inFlight = Set.of();
+			Set<Fingerprint> inFlight = Set.of();
 			while (records.hasNext()) {
 				Batch batch = read(resource, source, converter, records, deadLetterRun, inFlight);
-				Map<String, Set<String>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
+				Map<String, Set<Fingerprint>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
 				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
 				handover.submit(
 						() -> deliver(resource, converter.schema(), batch, delivered, batchId, targets, plan, counts));
@@ -114,8 +114,8 @@ class ExchangePipeline {
 	 * are dead-lettered on the way.
 	 */
 	private Batch read(Resource resource, String source, RecordConverter converter, Iterator<SourceRecord> records,
-			long deadLetterRun, Set<String> inFlight) {
-		Map<String, Converted> unique = new LinkedHashMap<>();
+			long deadLetterRun, Set<Fingerprint> inFlight) {
+		Map<Fingerprint, Converted> unique = new LinkedHashMap<>();
 		long rejected = 0;
 		long read = 0;
 		while (records.hasNext() && read < this.properties.batchSize()) {
@@ -138,7 +138,7 @@ class ExchangePipeline {
 	 * counts it. The batch's record versions that some target has still to confirm are recorded once, with the
 	 * first confirmation.
 	 */
-	private void deliver(Resource resource, Schema schema, Batch batch, Map<String, Set<String>> delivered,
+	private void deliver(Resource resource, Schema schema, Batch batch, Map<String, Set<Fingerprint>> delivered,
 			String batchId, List<Target> targets, Map<String, MaskingRule> plan, Map<String, Counts> counts)
 			throws IOException {
 		Deliveries.Pending confirmations = new Deliveries.Pending(resource.code(), batchId,
@@ -154,7 +154,7 @@ class ExchangePipeline {
 
 	/** Delivers to the target what it has not confirmed before ({@code done}), and records it once confirmed. */
 	private long deliver(Resource resource, Schema full, Collection<Converted> batch, Target target,
-			Map<String, MaskingRule> plan, String batchId, Set<String> done, Deliveries.Pending confirmations)
+			Map<String, MaskingRule> plan, String batchId, Set<Fingerprint> done, Deliveries.Pending confirmations)
 			throws IOException {
 		List<Converted> fresh = batch.stream().filter(c -> !done.contains(c.fingerprint())).toList();
 		if (fresh.isEmpty()) {
@@ -173,8 +173,8 @@ class ExchangePipeline {
 	}
 
 	/** The batch's record versions that some target has not confirmed yet. */
-	private static List<String> unconfirmed(Batch batch, List<Target> targets,
-			Map<String, Set<String>> delivered) {
+	private static List<Fingerprint> unconfirmed(Batch batch, List<Target> targets,
+			Map<String, Set<Fingerprint>> delivered) {
 		return batch.unique()
 			.values()
 			.stream()
@@ -189,7 +189,7 @@ class ExchangePipeline {
 	}
 
 	/** Records read together, those that passed converted, by fingerprint. */
-	private record Batch(Map<String, Converted> unique, long read, long rejected) {
+	private record Batch(Map<Fingerprint, Converted> unique, long read, long rejected) {
 	}
 
 	/**

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,7 +115,7 @@ final class RecordConverter {
 			return checked;
 		}
 		byte[] encoded = encode(checked.record());
-		String fingerprint = HexFormat.of().formatHex(this.sha256.digest(encoded));
+		Fingerprint fingerprint = Fingerprint.of(this.sha256.digest(encoded));
 		return new Converted(checked.record(), key(checked.record(), fingerprint), fingerprint, encoded, null);
 	}
 
@@ -203,12 +202,12 @@ final class RecordConverter {
 		throw first != null ? first : new DateTimeParseException("no known form", text, 0);
 	}
 
-	private String key(GenericRecord record, String fingerprint) {
+	private String key(GenericRecord record, Fingerprint fingerprint) {
 		StringBuilder key = new StringBuilder();
 		for (String item : this.keyItems) {
 			key.append(key.isEmpty() ? "" : "|").append(record.get(item));
 		}
-		return key.isEmpty() ? fingerprint : key.toString();
+		return key.isEmpty() ? fingerprint.toString() : key.toString();
 	}
 
 	/**
@@ -250,7 +249,7 @@ final class RecordConverter {
 	}
 
 	/** A converted record, or the rejection that stopped it. */
-	record Converted(GenericRecord record, String key, String fingerprint, byte[] encoded, Rejection rejection) {
+	record Converted(GenericRecord record, String key, Fingerprint fingerprint, byte[] encoded, Rejection rejection) {
 
 		static Converted rejected(Rejection rejection) {
 			return new Converted(null, null, null, null, rejection);

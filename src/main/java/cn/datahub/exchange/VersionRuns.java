@@ -83,14 +83,15 @@ class VersionRuns {
 	/**
 	 * Writes a batch's versions as a run of level 0 in the caller's transaction; lookups see it once that commits.
 	 */
-	void write(long batchId, List<byte[]> fingerprints) {
-		List<byte[]> sorted = new ArrayList<>(fingerprints);
-		sorted.sort((a, b) -> VersionRunWriter.compareFingerprint(a, 0, b));
+	void write(long batchId, List<Fingerprint> fingerprints) {
+		List<byte[]> entries = new ArrayList<>(fingerprints.size());
+		fingerprints.forEach(fingerprint -> entries.add(VersionRunWriter.entry(fingerprint.bytes(), batchId)));
+		entries.sort((a, b) -> VersionRunWriter.compare(a, 0, b, 0));
 		VersionRun run = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
 			long id = insertRun(connection, 0, true);
 			VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
-			for (byte[] fingerprint : sorted) {
-				writer.add(VersionRunWriter.entry(fingerprint, batchId), 0);
+			for (byte[] entry : entries) {
+				writer.add(entry, 0);
 			}
 			return complete(connection, id, 0, writer);
 		});

@@ -1,13 +1,11 @@
 package cn.datahub.exchange;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -118,7 +116,7 @@ class DeliveriesTests {
 	@Test
 	void versionsThatShareTheHeadOfTheirFingerprintAreToldApart() {
 		migrate(null);
-		Person twin = new Person(ZHANG.key(), ZHANG.fingerprint().substring(0, 16) + "0".repeat(48));
+		Person twin = new Person(ZHANG.key(), new Fingerprint(ZHANG.fingerprint().head(), 0, 0, 0));
 		this.deliveries.confirm(new Pending(REGISTER, "参保人员登记信息-3f2a-000001", fingerprints(ZHANG)), OUTBOX);
 
 		assertThat(this.deliveries.delivered(REGISTER, fingerprints(ZHANG, twin)))
@@ -137,7 +135,7 @@ class DeliveriesTests {
 				+ "values (7, ?, timestamp with time zone '2026-11-22 09:00:00+08')", CITY);
 		for (Person record : List.of(ZHANG, LI)) {
 			this.jdbc.getJdbcTemplate().update("insert into exchange_record (batch_id, fingerprint, record_key) values (7, ?, ?)",
-					HexFormat.of().parseHex(record.fingerprint()), record.key());
+					record.fingerprint().bytes(), record.key());
 		}
 
 		migrate(null);
@@ -161,7 +159,7 @@ class DeliveriesTests {
 			.batchUpdate("insert into exchange_record (batch_id, fingerprint_head, fingerprint, record_key) "
 					+ "values (7, ?, ?, ?)", register, 1000, (statement, record) -> {
 						statement.setLong(1, head(record));
-						statement.setBytes(2, HexFormat.of().parseHex(record.fingerprint()));
+						statement.setBytes(2, record.fingerprint().bytes());
 						statement.setString(3, record.key());
 					});
 
@@ -191,7 +189,7 @@ class DeliveriesTests {
 		this.jdbc.getJdbcTemplate()
 			.update("insert into exchange_delivery (target, resource_code, record_key, fingerprint, delivered_at) "
 					+ "values (?, ?, ?, ?, cast(? as timestamp with time zone))", target, REGISTER, record.key(),
-					record.fingerprint(), at);
+					record.fingerprint().toString(), at);
 	}
 
 	private long versions() {
@@ -200,14 +198,14 @@ class DeliveriesTests {
 	}
 
 	private static long head(Person record) {
-		return ByteBuffer.wrap(HexFormat.of().parseHex(record.fingerprint())).getLong();
+		return record.fingerprint().head();
 	}
 
 	/** A person's register entry as the idempotent repository knows it: its key and fingerprint. */
-	private record Person(String key, String fingerprint) {
+	private record Person(String key, Fingerprint fingerprint) {
 	}
 
-	private static List<String> fingerprints(Person... records) {
+	private static List<Fingerprint> fingerprints(Person... records) {
 		return List.of(records).stream().map(Person::fingerprint).toList();
 	}
 
@@ -216,7 +214,7 @@ class DeliveriesTests {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest((sfzh + "|" + name).getBytes(StandardCharsets.UTF_8));
-			return new Person(sfzh, HexFormat.of().formatHex(digest));
+			return new Person(sfzh, Fingerprint.of(digest));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

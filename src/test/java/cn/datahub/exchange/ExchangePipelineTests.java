@@ -70,8 +70,8 @@ class ExchangePipelineTests {
 			new KnownVersions(this.properties, this.jdbc.getJdbcTemplate(), this.runs), this.runs) {
 
 		@Override
-		Map<String, Set<String>> delivered(String resourceCode, Collection<String> fingerprints) {
-			Map<String, Set<String>> delivered = super.delivered(resourceCode, fingerprints);
+		Map<String, Set<Fingerprint>> delivered(String resourceCode, Collection<Fingerprint> fingerprints) {
+			Map<String, Set<Fingerprint>> delivered = super.delivered(resourceCode, fingerprints);
 			ExchangePipelineTests.this.lookups.countDown();
 			return delivered;
 		}

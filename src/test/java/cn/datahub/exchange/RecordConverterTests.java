@@ -1,6 +1,8 @@
 package cn.datahub.exchange;
 
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -46,7 +48,8 @@ class RecordConverterTests {
 		assertThat(record.get("gxsj")).isEqualTo(1782783000000L);
 		assertThat(record.get("sfgs")).isEqualTo(true);
 		assertThat(converted.key()).isEqualTo("91371500MA3C4PB03C");
-		assertThat(converted.fingerprint()).hasSize(64);
+		assertThat(converted.fingerprint()).as("the SHA-256 of the Avro encoding")
+			.isEqualTo(Fingerprint.of(sha256(converted.encoded())));
 	}
 
 	@Test
@@ -112,6 +115,15 @@ class RecordConverterTests {
 
 	private static Converted convert(Map<String, Object> values) {
 		return CONVERTER.convert(new SourceRecord(2, values.toString(), values));
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -52,7 +52,7 @@ class VersionRunsTests {
 			if (b == 20) {
 				versions.add(movedTwice);
 			}
-			this.runs.write(b + 1, versions);
+			this.runs.write(b + 1, fingerprints(versions));
 			this.runs.merge();
 		}
 
@@ -84,8 +84,8 @@ class VersionRunsTests {
 			twin[31] = (byte) i;
 			return twin;
 		}).toList();
-		this.runs.write(1, twins);
-		this.runs.write(2, List.of(person(2), person(3)));
+		this.runs.write(1, fingerprints(twins));
+		this.runs.write(2, fingerprints(List.of(person(2), person(3))));
 		this.runs.merge();
 
 		assertThat(this.runs.batches(twins.toArray(byte[][]::new)).get(1L)).hasSize(10);
@@ -95,7 +95,7 @@ class VersionRunsTests {
 
 	@Test
 	void aMergeTheHubDidNotFinishIsRemovedAtTheNextStart() {
-		this.runs.write(1, List.of(person(1), person(2)));
+		this.runs.write(1, fingerprints(List.of(person(1), person(2))));
 		this.jdbc.update("insert into exchange_version_run (id, level, live, entries) values (99, 1, false, 0)");
 		this.jdbc.update("insert into exchange_version_block (run_id, first_head, entries) "
 				+ "select 99, first_head, entries from exchange_version_block");
@@ -123,8 +123,8 @@ class VersionRunsTests {
 			}
 
 		};
-		merging.write(1, List.of(person(1), person(2)));
-		merging.write(2, List.of(person(3), person(4)));
+		merging.write(1, fingerprints(List.of(person(1), person(2))));
+		merging.write(2, fingerprints(List.of(person(3), person(4))));
 
 		Map<Long, List<byte[]>> found = merging.batches(new byte[][] { person(1), person(4) });
 
@@ -145,6 +145,10 @@ class VersionRunsTests {
 				.withMessageContaining("out of order");
 			return null;
 		});
+	}
+
+	private static List<Fingerprint> fingerprints(List<byte[]> versions) {
+		return versions.stream().map(Fingerprint::of).toList();
 	}
 
 	private static List<byte[]> concat(List<byte[]> versions, byte[] version) {
