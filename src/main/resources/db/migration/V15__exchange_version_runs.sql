@@ -19,10 +19,11 @@ create table exchange_version_run (
 
 -- A block: entries of 40 bytes (the 32-byte fingerprint, then the batch id, 8 bytes big-endian) in order of the
 -- fingerprint's head as a signed number, then of its other bytes and the batch id unsigned. The entries of one head
--- are never split between blocks, so a head is in the one block whose first head is the greatest not above it.
+-- are never split between blocks, so a head is in the one block whose first head is the greatest not above it. The
+-- id is the run's id times 2^32 plus the block's place in the run: a single BIGINT key is the only B-tree H2 keeps
+-- for the table, and a run's blocks are next to each other in it.
 create table exchange_version_block (
-    run_id     bigint    not null,
+    id         bigint    primary key,
     first_head bigint    not null,
-    entries    varbinary not null,
-    primary key (run_id, first_head)
+    entries    varbinary not null
 );

@@ -9,11 +9,11 @@ import java.util.Arrays;
  */
 record VersionRun(long id, int level, long entries, long[] firstHeads) {
 
-	/** The first head of the block that may hold {@code head}, or null when no block can. */
-	Long blockOf(long head) {
+	/** The id of the block that may hold {@code head}, or -1 when no block can. */
+	long blockOf(long head) {
 		int found = Arrays.binarySearch(this.firstHeads, head);
 		int block = found >= 0 ? found : -found - 2;
-		return block < 0 ? null : this.firstHeads[block];
+		return block < 0 ? -1 : VersionRunWriter.blockId(this.id, block);
 	}
 
 	static byte[] encode(long[] firstHeads) {

@@ -57,7 +57,6 @@ public final class VersionRunWriter {
 
 	private final List<byte[]> unwritten = new ArrayList<>();
 
-	private final List<Long> unwrittenHeads = new ArrayList<>();
 
 	private long[] firstHeads = new long[16];
 
@@ -119,7 +118,6 @@ public final class VersionRunWriter {
 	private void cut() throws SQLException {
 		long first = head(this.block, 0);
 		this.unwritten.add(Arrays.copyOf(this.block, this.inBlock * ENTRY));
-		this.unwrittenHeads.add(first);
 		if (this.blocks == this.firstHeads.length) {
 			this.firstHeads = Arrays.copyOf(this.firstHeads, this.blocks * 2);
 		}
@@ -134,13 +132,14 @@ public final class VersionRunWriter {
 		if (this.unwritten.isEmpty()) {
 			return;
 		}
-		String sql = "insert into exchange_version_block (run_id, first_head, entries) values "
+		String sql = "insert into exchange_version_block (id, first_head, entries) values "
 				+ String.join(", ", Collections.nCopies(this.unwritten.size(), "(?, ?, ?)"));
+		int first = this.blocks - this.unwritten.size();
 		try (PreparedStatement insert = this.connection.prepareStatement(sql)) {
 			int column = 0;
 			for (int i = 0; i < this.unwritten.size(); i++) {
-				insert.setLong(++column, this.runId);
-				insert.setLong(++column, this.unwrittenHeads.get(i));
+				insert.setLong(++column, blockId(this.runId, first + i));
+				insert.setLong(++column, this.firstHeads[first + i]);
 				insert.setBytes(++column, this.unwritten.get(i));
 			}
 			insert.executeUpdate();
@@ -151,7 +150,11 @@ public final class VersionRunWriter {
 			}
 		}
 		this.unwritten.clear();
-		this.unwrittenHeads.clear();
+	}
+
+	/** The id of a run's block: the run's id times 2^32 plus the block's place in the run. */
+	static long blockId(long runId, int block) {
+		return (runId << Integer.SIZE) | block;
 	}
 
 	/** The fingerprint head of the entry (or fingerprint) at {@code offset}: its first 8 bytes, big-endian. */

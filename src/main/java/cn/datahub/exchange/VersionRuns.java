@@ -116,16 +116,16 @@ class VersionRuns {
 	Map<Long, List<byte[]>> batches(byte[][] fingerprints) {
 		while (true) {
 			List<VersionRun> live = live();
-			Map<Block, List<byte[]>> wanted = new HashMap<>();
+			Map<Long, List<byte[]>> wanted = new HashMap<>();
 			for (VersionRun run : live) {
 				for (byte[] fingerprint : fingerprints) {
-					Long first = run.blockOf(VersionRunWriter.head(fingerprint, 0));
-					if (first != null) {
-						wanted.computeIfAbsent(new Block(run.id(), first), b -> new ArrayList<>()).add(fingerprint);
+					long block = run.blockOf(VersionRunWriter.head(fingerprint, 0));
+					if (block >= 0) {
+						wanted.computeIfAbsent(block, b -> new ArrayList<>()).add(fingerprint);
 					}
 				}
 			}
-			Map<Block, byte[]> blocks = wanted.isEmpty() ? Map.of() : read(wanted.keySet());
+			Map<Long, byte[]> blocks = wanted.isEmpty() ? Map.of() : read(wanted.keySet());
 			if (blocks.size() == wanted.size()) {
 				Map<Long, List<byte[]>> batches = new HashMap<>();
 				wanted.forEach((block, sought) -> match(blocks.get(block), sought, batches));
@@ -138,18 +138,14 @@ class VersionRuns {
 		}
 	}
 
-	/** Reads the blocks, by run and first head. */
-	Map<Block, byte[]> read(Set<Block> wanted) {
-		Long[] runIds = wanted.stream().map(Block::runId).toArray(Long[]::new);
-		Long[] firstHeads = wanted.stream().map(Block::firstHead).toArray(Long[]::new);
-		Map<Block, byte[]> blocks = new HashMap<>();
-		this.jdbc.query("select b.run_id, b.first_head, b.entries "
-				+ "from unnest(cast(? as bigint array), cast(? as bigint array)) as t(run_id, first_head) "
-				+ "join exchange_version_block b on b.run_id = t.run_id and b.first_head = t.first_head", statement -> {
-					statement.setObject(1, runIds);
-					statement.setObject(2, firstHeads);
-				}, rs -> {
-					blocks.put(new Block(rs.getLong(1), rs.getLong(2)), rs.getBytes(3));
+	/** Reads the blocks, by id. */
+	Map<Long, byte[]> read(Set<Long> wanted) {
+		Map<Long, byte[]> blocks = new HashMap<>();
+		this.jdbc.query("select b.id, b.entries from unnest(cast(? as bigint array)) as t(id) "
+				+ "join exchange_version_block b on b.id = t.id",
+				statement -> statement.setObject(1, wanted.toArray(Long[]::new)),
+				rs -> {
+					blocks.put(rs.getLong(1), rs.getBytes(2));
 				});
 		return blocks;
 	}
@@ -354,12 +350,14 @@ class VersionRuns {
 	 * one chunk (in a small heap, an OutOfMemoryError that closes the database).
 	 */
 	private void remove(long runId) {
-		List<Long> firstHeads = this.jdbc.queryForList(
-				"select first_head from exchange_version_block where run_id = ? order by first_head", Long.class, runId);
-		for (int from = 0; from < firstHeads.size(); from += BLOCKS_A_READ) {
-			this.jdbc.update("delete from exchange_version_block where run_id = ? and first_head between ? and ?", runId,
-					firstHeads.get(from), firstHeads.get(Math.min(firstHeads.size(), from + BLOCKS_A_READ) - 1));
+		int removed;
+		int from = 0;
+		do {
+			removed = this.jdbc.update("delete from exchange_version_block where id between ? and ?",
+					VersionRunWriter.blockId(runId, from), VersionRunWriter.blockId(runId, from + BLOCKS_A_READ - 1));
+			from += BLOCKS_A_READ;
 		}
+		while (removed > 0);
 		this.jdbc.update("delete from exchange_version_run where id = ?", runId);
 	}
 
@@ -451,11 +449,12 @@ class VersionRuns {
 	record Shape(int blockEntries, int levelZeroRuns, long firstLevelEntries, int growth) {
 
 		/**
-		 * Blocks of 256 entries (10 KB, one read a lookup in a run); eight level-0 runs (batches) merged at a time;
-		 * level 1 holds 65,536 versions and each level eight times the one before, so a version is written about
-		 * four times a level, and ten million versions make four levels.
+		 * Blocks of 256 entries (10 KB, one read a lookup in a run); sixteen level-0 runs (batches) merged at a
+		 * time; level 1 holds 65,536 versions and each level eight times the one before: a version is written about
+		 * ten times in its first three million (eight level-0 runs at a time, thirteen), and ten million versions make
+		 * four levels, so a lookup reads at most twenty blocks.
 		 */
-		static final Shape DEFAULT = new Shape(VersionRunWriter.BLOCK_ENTRIES, 8, 65_536, 8);
+		static final Shape DEFAULT = new Shape(VersionRunWriter.BLOCK_ENTRIES, 16, 65_536, 8);
 
 		long capacity(int level) {
 			long capacity = this.firstLevelEntries;
@@ -465,10 +464,6 @@ class VersionRuns {
 			return capacity;
 		}
 
-	}
-
-	/** A block, by its run and first head. */
-	record Block(long runId, long firstHead) {
 	}
 
 	/** Told of a recorded version. */
@@ -483,19 +478,17 @@ class VersionRuns {
 
 		private final Connection connection;
 
-		private final long runId;
-
 		private final List<byte[]> read = new ArrayList<>();
 
 		private int next;
 
-		private Long after;
+		private long from;
 
 		private boolean exhausted;
 
 		BlockCursor(Connection connection, long runId) {
 			this.connection = connection;
-			this.runId = runId;
+			this.from = VersionRunWriter.blockId(runId, 0);
 		}
 
 		/** The next block, or null after the last. */
@@ -515,21 +508,17 @@ class VersionRuns {
 		private void readMore() throws SQLException {
 			this.read.clear();
 			this.next = 0;
-			try (PreparedStatement select = this.connection
-				.prepareStatement("select first_head, entries from exchange_version_block where run_id = ? "
-						+ (this.after == null ? "" : "and first_head > ? ") + "order by first_head limit "
-						+ BLOCKS_A_READ)) {
-				select.setLong(1, this.runId);
-				if (this.after != null) {
-					select.setLong(2, this.after);
-				}
+			try (PreparedStatement select = this.connection.prepareStatement(
+					"select entries from exchange_version_block where id between ? and ? order by id")) {
+				select.setLong(1, this.from);
+				select.setLong(2, this.from + BLOCKS_A_READ - 1);
 				try (ResultSet rs = select.executeQuery()) {
 					while (rs.next()) {
-						this.after = rs.getLong(1);
-						this.read.add(rs.getBytes(2));
+						this.read.add(rs.getBytes(1));
 					}
 				}
 			}
+			this.from += BLOCKS_A_READ;
 			this.exhausted = this.read.size() < BLOCKS_A_READ;
 		}
 

@@ -97,13 +97,13 @@ class VersionRunsTests {
 	void aMergeTheHubDidNotFinishIsRemovedAtTheNextStart() {
 		this.runs.write(1, fingerprints(List.of(person(1), person(2))));
 		this.jdbc.update("insert into exchange_version_run (id, level, live, entries) values (99, 1, false, 0)");
-		this.jdbc.update("insert into exchange_version_block (run_id, first_head, entries) "
-				+ "select 99, first_head, entries from exchange_version_block");
+		this.jdbc.update("insert into exchange_version_block (id, first_head, entries) "
+				+ "select 99 * 4294967296 + bitand(id, 4294967295), first_head, entries from exchange_version_block");
 
 		VersionRuns restarted = new VersionRuns(this.jdbc, SMALL);
 
 		assertThat(restarted.batches(new byte[][] { person(1) })).containsOnlyKeys(1L);
-		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_block where run_id = 99", Long.class))
+		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_block where id / 4294967296 = 99", Long.class))
 			.isZero();
 		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where id = 99", Long.class))
 			.isZero();
@@ -115,7 +115,7 @@ class VersionRunsTests {
 		VersionRuns merging = new VersionRuns(this.jdbc, SMALL) {
 
 			@Override
-			Map<Block, byte[]> read(Set<Block> wanted) {
+			Map<Long, byte[]> read(Set<Long> wanted) {
 				if (reads.getAndIncrement() == 0) {
 					merge();
 				}
