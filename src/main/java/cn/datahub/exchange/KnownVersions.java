@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 /**
  * Which record versions the idempotent repository may hold, in memory: a Bloom filter over each version's resource and
  * fingerprint head. A version it has never been told of is surely not recorded, so {@link Deliveries} does not look it
- * up: a batch of new records, the common case, costs no search of an index too large to stay in the database's cache. A
- * version it knows may be recorded (or may share bits with one that is: about one in fifteen at ten million versions in
- * 8 MB) and is looked up as before. It is told of every version before the version is written, and reads those already
- * written when the hub starts; until then it knows nothing for sure and every version is looked up. It knows only what
+ * up: a batch of new records, the common case, reads no block of {@link VersionRuns}. A version it knows may be
+ * recorded (or may share bits with one that is: about one in fifteen at ten million versions in 8 MB) and is looked up.
+ * It is told of every version before the version is written, and reads those already written when the hub starts
+ * ({@link VersionRuns#scan}); until then it knows nothing for sure and every version is looked up. It knows only what
  * this hub writes: one hub writes a database's exchange records.
  */
 @Component
