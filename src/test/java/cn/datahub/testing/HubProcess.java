@@ -63,7 +63,7 @@ public final class HubProcess implements AutoCloseable {
 		command.addAll(List.of("-cp", classpath(),
 				"-Dhub.elasticsearch.url=" + System.getProperty("hub.elasticsearch.url"),
 				"-Dhub.elasticsearch.index=" + home.getFileName().toString().toLowerCase(Locale.ROOT),
-				"-Dspring.datasource.url=jdbc:h2:file:" + home.resolve("db/hub"), "-Dhub.data-dir=" + home,
+				"-Dspring.datasource.url=jdbc:h2:file:" + home.resolve("db/hub") + ";DB_CLOSE_ON_EXIT=FALSE", "-Dhub.data-dir=" + home,
 				"-Dhub.demo-data=false", "-Dserver.port=" + port,
 				"-Dhub.security.admin-password=" + TestAccounts.ADMIN_PASSWORD,
 				"-Dspring.config.location=optional:classpath:/;optional:classpath:/config/"));
