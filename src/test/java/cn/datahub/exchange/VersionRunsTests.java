@@ -3,6 +3,7 @@ package cn.datahub.exchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The record version runs on H2 with the real migrations, cut and merged small (blocks of 4 entries, level 1 of 8
@@ -74,6 +76,25 @@ class VersionRunsTests {
 		assertThat(this.runs.batches(new byte[][] { person(150) })).isEmpty();
 		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where not live", Long.class))
 			.as("merged inputs removed").isZero();
+	}
+
+	@Test
+	void onceTheHubIsReadyTheRunsAreMergedInTheBackgroundAsBatchesAreConfirmed() throws InterruptedException {
+		this.runs.mergeInBackground();
+		try {
+			this.runs.write(1, fingerprints(List.of(person(1), person(2))));
+			this.runs.write(2, fingerprints(List.of(person(3), person(4))));
+
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(this.jdbc.queryForList(
+						"select level from exchange_version_run where live", Integer.class))
+					.as("two level-0 runs merged into one of level 1")
+					.containsExactly(1));
+			assertThat(this.runs.batches(new byte[][] { person(1), person(4) })).containsOnlyKeys(1L, 2L);
+		}
+		finally {
+			this.runs.stop();
+		}
 	}
 
 	@Test
