@@ -45,7 +45,7 @@ class VersionRuns {
 
 	private static final Logger log = LoggerFactory.getLogger(VersionRuns.class);
 
-	/** Blocks a merge reads from each of its inputs at a time. */
+	/** Blocks a merge reads from each of its inputs at a time, and removes from a run a statement. */
 	private static final int BLOCKS_A_READ = 16;
 
 	private final JdbcTemplate jdbc;

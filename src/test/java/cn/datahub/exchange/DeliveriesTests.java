@@ -129,10 +129,7 @@ class DeliveriesTests {
 	@Test
 	void whatTargetsConfirmedBeforeV14StaysDelivered() {
 		migrate("13");
-		this.jdbc.getJdbcTemplate().update("insert into exchange_batch (id, resource_code, name) values (7, ?, ?)", REGISTER,
-				"参保人员登记信息-3f2a-000001");
-		this.jdbc.getJdbcTemplate().update("insert into exchange_confirmation (batch_id, target, confirmed_at) "
-				+ "values (7, ?, timestamp with time zone '2026-11-22 09:00:00+08')", CITY);
+		insertConfirmedBatch("参保人员登记信息-3f2a-000001", CITY, "2026-11-22 09:00:00+08");
 		for (Person record : List.of(ZHANG, LI)) {
 			this.jdbc.getJdbcTemplate().update("insert into exchange_record (batch_id, fingerprint, record_key) values (7, ?, ?)",
 					record.fingerprint().bytes(), record.key());
@@ -148,10 +145,7 @@ class DeliveriesTests {
 	@Test
 	void aLargeRepositoryFromBeforeV15IsMovedWholeIntoOneRun() {
 		migrate("14");
-		this.jdbc.getJdbcTemplate().update("insert into exchange_batch (id, resource_code, name) values (7, ?, ?)", REGISTER,
-				"参保人员登记信息-全量-20261101");
-		this.jdbc.getJdbcTemplate().update("insert into exchange_confirmation (batch_id, target, confirmed_at) "
-				+ "values (7, ?, timestamp with time zone '2026-11-01 09:00:00+08')", OUTBOX);
+		insertConfirmedBatch("参保人员登记信息-全量-20261101", OUTBOX, "2026-11-01 09:00:00+08");
 		List<Person> register = IntStream.range(0, 45_000)
 			.mapToObj(i -> person(String.format("3715251990%08d", i), "参保人" + i))
 			.toList();
@@ -183,6 +177,15 @@ class DeliveriesTests {
 		if (target == null) {
 			this.known.load();
 		}
+	}
+
+	/** Batch 7 of the register, confirmed by {@code target}, as a hub before V15 wrote it. */
+	private void insertConfirmedBatch(String name, String target, String at) {
+		this.jdbc.getJdbcTemplate()
+			.update("insert into exchange_batch (id, resource_code, name) values (7, ?, ?)", REGISTER, name);
+		this.jdbc.getJdbcTemplate()
+			.update("insert into exchange_confirmation (batch_id, target, confirmed_at) "
+					+ "values (7, ?, cast(? as timestamp with time zone))", target, at);
 	}
 
 	private void insertOldDelivery(String target, Person record, String at) {
