@@ -26,20 +26,23 @@ public final class VersionRunWriter {
 	/** Bytes of an entry: the fingerprint, then the id of the batch that carried the version. */
 	public static final int ENTRY = FINGERPRINT + Long.BYTES;
 
-	/** The entries a block holds (10 KB): read whole by a lookup. */
-	public static final int BLOCK_ENTRIES = 256;
+	/**
+	 * The entries a block holds (2.5 KB): read whole by a lookup, once a level for a version that is recorded, so
+	 * small; the merges write more rows for it.
+	 */
+	public static final int BLOCK_ENTRIES = 64;
 
 	private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
 	/** Blocks an insert statement carries: a statement's cost spread over many, each a few kilobytes. */
-	private static final int BLOCKS_A_STATEMENT = 16;
+	private static final int BLOCKS_A_STATEMENT = 64;
 
 	/**
 	 * Blocks between two checkpoints of an H2 database (1.3 MB). H2 stores what changed in the background, and a
 	 * writer much faster than its store (a merge) would pile up tens of megabytes for one store: in a small heap, an
 	 * OutOfMemoryError that closes the database. A checkpoint has the writer store what it wrote; it does not commit.
 	 */
-	private static final int BLOCKS_A_CHECKPOINT = 128;
+	private static final int BLOCKS_A_CHECKPOINT = 512;
 
 	private final Connection connection;
 

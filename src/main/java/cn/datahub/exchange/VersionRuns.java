@@ -46,7 +46,7 @@ class VersionRuns {
 	private static final Logger log = LoggerFactory.getLogger(VersionRuns.class);
 
 	/** Blocks a merge reads from each of its inputs at a time, and removes from a run a statement. */
-	private static final int BLOCKS_A_READ = 16;
+	private static final int BLOCKS_A_READ = 64;
 
 	private final JdbcTemplate jdbc;
 
@@ -449,7 +449,7 @@ class VersionRuns {
 	record Shape(int blockEntries, int levelZeroRuns, long firstLevelEntries, int growth) {
 
 		/**
-		 * Blocks of 256 entries (10 KB, one read a lookup in a run); sixteen level-0 runs (batches) merged at a
+		 * Blocks of 64 entries (2.5 KB, one read a lookup in a run); sixteen level-0 runs (batches) merged at a
 		 * time; level 1 holds 65,536 versions and each level eight times the one before: a version is written about
 		 * ten times in its first three million (eight level-0 runs at a time, thirteen), and ten million versions make
 		 * four levels, so a lookup reads at most twenty blocks.
