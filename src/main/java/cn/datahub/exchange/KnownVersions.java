@@ -2,7 +2,6 @@ package cn.datahub.exchange;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +27,7 @@ class KnownVersions {
 
 	private static final Logger log = LoggerFactory.getLogger(KnownVersions.class);
 
-	private static final int HASHES = 3;
-
-	private final AtomicLongArray bits;
+	private final BloomFilter versions;
 
 	private final JdbcTemplate jdbc;
 
@@ -39,7 +36,7 @@ class KnownVersions {
 	private volatile boolean loaded;
 
 	KnownVersions(ExchangeProperties properties, JdbcTemplate jdbc, VersionRuns runs) {
-		this.bits = new AtomicLongArray(Math.max(1, properties.knownVersionsMb()) * 1024 * 1024 / Long.BYTES);
+		this.versions = new BloomFilter(Math.max(1, properties.knownVersionsMb()) * 1024 * 1024 / Long.BYTES);
 		this.jdbc = jdbc;
 		this.runs = runs;
 	}
@@ -49,15 +46,12 @@ class KnownVersions {
 		if (!this.loaded) {
 			return true;
 		}
-		long hash = hash(resourceCode, head);
-		long mask = mask(hash);
-		return (this.bits.get(word(hash)) & mask) == mask;
+		return this.versions.mayHold(key(resourceCode, head));
 	}
 
 	/** Tells of a version about to be recorded. */
 	void add(String resourceCode, long head) {
-		long hash = hash(resourceCode, head);
-		this.bits.getAndAccumulate(word(hash), mask(hash), (word, mask) -> word | mask);
+		this.versions.add(key(resourceCode, head));
 	}
 
 	/**
@@ -95,37 +89,8 @@ class KnownVersions {
 		log.info("{} recorded versions known in {} ms", count[0], (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private static long hash(String resourceCode, long head) {
-		return mix(resourceCode.hashCode() * 0x9E3779B97F4A7C15L ^ head);
-	}
-
-	/**
-	 * The word a version's bits are in. All of them are in one word, so that telling and asking cost one read of
-	 * memory each, not one a bit scattered over megabytes (a blocked Bloom filter).
-	 */
-	private int word(long hash) {
-		return (int) Math.floorMod(hash, (long) this.bits.length());
-	}
-
-	/** The version's bits in its word, from a second hash. */
-	private static long mask(long hash) {
-		long second = mix(hash);
-		long mask = 0;
-		for (int i = 0; i < HASHES; i++) {
-			mask |= 1L << (second >>> (6 * i));
-		}
-		return mask;
-	}
-
-	/** Murmur3's 64-bit finaliser: spreads the bits of a head that is already random over the whole word. */
-	private static long mix(long value) {
-		long h = value;
-		h ^= h >>> 33;
-		h *= 0xFF51AFD7ED558CCDL;
-		h ^= h >>> 33;
-		h *= 0xC4CEB9FE1A85EC53L;
-		h ^= h >>> 33;
-		return h;
+	private static long key(String resourceCode, long head) {
+		return resourceCode.hashCode() * 0x9E3779B97F4A7C15L ^ head;
 	}
 
 }

@@ -87,13 +87,15 @@ class VersionRuns {
 		List<byte[]> entries = new ArrayList<>(fingerprints.size());
 		fingerprints.forEach(fingerprint -> entries.add(VersionRunWriter.entry(fingerprint.bytes(), batchId)));
 		entries.sort((a, b) -> VersionRunWriter.compare(a, 0, b, 0));
+		BloomFilter heads = VersionRun.filterFor(entries.size());
 		VersionRun run = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
 			long id = insertRun(connection, 0, true);
 			VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
 			for (byte[] entry : entries) {
 				writer.add(entry, 0);
+				heads.add(VersionRunWriter.head(entry, 0));
 			}
-			return complete(connection, id, 0, writer);
+			return complete(connection, id, 0, writer, heads);
 		});
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -119,7 +121,8 @@ class VersionRuns {
 			Map<Long, List<byte[]>> wanted = new HashMap<>();
 			for (VersionRun run : live) {
 				for (byte[] fingerprint : fingerprints) {
-					long block = run.blockOf(VersionRunWriter.head(fingerprint, 0));
+					long head = VersionRunWriter.head(fingerprint, 0);
+					long block = run.mayHold(head) ? run.blockOf(head) : -1;
 					if (block >= 0) {
 						wanted.computeIfAbsent(block, b -> new ArrayList<>()).add(fingerprint);
 					}
@@ -175,23 +178,30 @@ class VersionRuns {
 	}
 
 	/**
-	 * Calls {@code consumer} with every recorded version's batch id and fingerprint head, no merge running meanwhile.
-	 * Runs written meanwhile are not read.
+	 * Calls {@code consumer} with every recorded version's batch id and fingerprint head, no merge running meanwhile,
+	 * and builds the filters of the runs read from the database at start. Runs written meanwhile are not read.
 	 */
 	void scan(VersionConsumer consumer) {
 		this.merging.lock();
 		try {
 			for (VersionRun run : live()) {
+				BloomFilter heads = run.heads() == null ? VersionRun.filterFor(run.entries()) : null;
 				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 					BlockCursor blocks = new BlockCursor(connection, run.id());
 					for (byte[] block = blocks.next(); block != null; block = blocks.next()) {
 						for (int offset = 0; offset < block.length; offset += VersionRunWriter.ENTRY) {
-							consumer.accept(VersionRunWriter.batchId(block, offset),
-									VersionRunWriter.head(block, offset));
+							long head = VersionRunWriter.head(block, offset);
+							consumer.accept(VersionRunWriter.batchId(block, offset), head);
+							if (heads != null) {
+								heads.add(head);
+							}
 						}
 					}
 					return null;
 				});
+				if (heads != null) {
+					replace(List.of(run), run.withHeads(heads));
+				}
 			}
 		}
 		finally {
@@ -266,6 +276,7 @@ class VersionRuns {
 	private void merge(int level, List<VersionRun> inputs) {
 		long started = System.nanoTime();
 		long id = this.jdbc.execute((ConnectionCallback<Long>) connection -> insertRun(connection, level, false));
+		BloomFilter heads = VersionRun.filterFor(inputs.stream().mapToLong(VersionRun::entries).sum());
 		VersionRun merged;
 		try {
 			merged = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
@@ -276,9 +287,12 @@ class VersionRuns {
 				}
 				for (EntryCursor least = least(cursors); least != null; least = least(cursors)) {
 					writer.add(least.block, least.offset);
+					if (heads != null) {
+						heads.add(VersionRunWriter.head(least.block, least.offset));
+					}
 					least.advance();
 				}
-				return makeLive(connection, id, level, writer, inputs);
+				return makeLive(connection, id, level, writer, heads, inputs);
 			});
 		}
 		catch (RuntimeException ex) {
@@ -310,10 +324,10 @@ class VersionRuns {
 
 	/** Writes the merged run's last blocks and directory, and makes it live and its inputs not, in one transaction. */
 	private static VersionRun makeLive(Connection connection, long id, int level, VersionRunWriter writer,
-			List<VersionRun> inputs) throws SQLException {
+			BloomFilter heads, List<VersionRun> inputs) throws SQLException {
 		connection.setAutoCommit(false);
 		try {
-			VersionRun run = complete(connection, id, level, writer);
+			VersionRun run = complete(connection, id, level, writer, heads);
 			try (PreparedStatement live = connection
 				.prepareStatement("update exchange_version_run set live = ? where id = ?")) {
 				live.setBoolean(1, true);
@@ -341,7 +355,7 @@ class VersionRuns {
 	/** Moves a run past its level's capacity to the next level, which has none: nothing to rewrite. */
 	private void promote(VersionRun run) {
 		this.jdbc.update("update exchange_version_run set level = ? where id = ?", run.level() + 1, run.id());
-		replace(List.of(run), new VersionRun(run.id(), run.level() + 1, run.entries(), run.firstHeads()));
+		replace(List.of(run), new VersionRun(run.id(), run.level() + 1, run.entries(), run.firstHeads(), run.heads()));
 	}
 
 	/**
@@ -376,8 +390,8 @@ class VersionRuns {
 	}
 
 	/** Writes the writer's last blocks and the run's size and directory. */
-	private static VersionRun complete(Connection connection, long id, int level, VersionRunWriter writer)
-			throws SQLException {
+	private static VersionRun complete(Connection connection, long id, int level, VersionRunWriter writer,
+			BloomFilter heads) throws SQLException {
 		long[] firstHeads = writer.finish();
 		try (PreparedStatement update = connection
 			.prepareStatement("update exchange_version_run set entries = ?, first_heads = ? where id = ?")) {
@@ -386,7 +400,7 @@ class VersionRuns {
 			update.setLong(3, id);
 			update.executeUpdate();
 		}
-		return new VersionRun(id, level, writer.entries(), firstHeads);
+		return new VersionRun(id, level, writer.entries(), firstHeads, heads);
 	}
 
 	private synchronized void written(VersionRun run) {
@@ -436,7 +450,7 @@ class VersionRuns {
 			this.runs = List.copyOf(this.jdbc.query(
 					"select id, level, entries, first_heads from exchange_version_run order by id",
 					(rs, n) -> new VersionRun(rs.getLong(1), rs.getInt(2), rs.getLong(3),
-							VersionRun.decode(rs.getBytes(4)))));
+							VersionRun.decode(rs.getBytes(4)), null)));
 		}
 		return this.runs;
 	}

@@ -98,6 +98,36 @@ class VersionRunsTests {
 	}
 
 	@Test
+	void aLookupReadsNoBlockOfARunWhoseFilterRulesTheVersionOutAndTheFiltersAreRebuiltAtStart() {
+		for (int run = 0; run < 3; run++) {
+			this.runs.write(run + 1, fingerprints(IntStream.range(run * 100, run * 100 + 100)
+				.mapToObj(VersionRunsTests::person)
+				.toList()));
+		}
+		byte[][] sought = { person(150) };
+		List<Set<Long>> reads = new ArrayList<>();
+		VersionRuns restarted = new VersionRuns(this.jdbc, SMALL) {
+
+			@Override
+			Map<Long, byte[]> read(Set<Long> wanted) {
+				reads.add(wanted);
+				return super.read(wanted);
+			}
+
+		};
+
+		assertThat(this.runs.batches(sought)).containsOnlyKeys(2L);
+		assertThat(restarted.batches(sought)).containsOnlyKeys(2L);
+		restarted.scan((batchId, head) -> {
+		});
+		assertThat(restarted.batches(sought)).containsOnlyKeys(2L);
+
+		assertThat(reads).extracting(Set::size)
+			.as("a block of each of the three runs read at start, of the run that holds it once the filters are built")
+			.containsExactly(3, 1);
+	}
+
+	@Test
 	void versionsSharingAFingerprintHeadAreKeptInOneBlockAndAllFound() {
 		byte[] zhang = person(1);
 		List<byte[]> twins = IntStream.range(0, 10).mapToObj(i -> {
