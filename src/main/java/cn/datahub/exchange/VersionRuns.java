@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@code V15__exchange_version_runs.sql}): each confirmed batch writes its versions as one sorted run of level 0, a
  * few rows, and a background merge folds the level-0 runs into level 1, and each level grown past its capacity into
  * the next, so that a version is written a few times in all, whole blocks at a time, instead of costing an index
- * insert that rewrites index pages all over the file. A lookup reads from each live run the one block that may hold
- * the fingerprint. One hub writes a database's record versions.
+ * insert that rewrites index pages all over the file. A lookup reads, from each live run whose filter does not rule
+ * the fingerprint out, the one block that may hold it. One hub writes a database's record versions.
  */
 @Component
 class VersionRuns {
