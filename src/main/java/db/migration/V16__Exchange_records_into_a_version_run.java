@@ -1,6 +1,5 @@
 package db.migration;
 
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,16 +43,7 @@ public class V16__Exchange_records_into_a_version_run extends BaseJavaMigration 
 					writer.add(entry, 0);
 				}
 			}
-			long[] firstHeads = writer.finish();
-			try (PreparedStatement update = connection
-				.prepareStatement("update exchange_version_run set entries = ?, first_heads = ? where id = ?")) {
-				ByteBuffer heads = ByteBuffer.allocate(firstHeads.length * Long.BYTES);
-				heads.asLongBuffer().put(firstHeads);
-				update.setLong(1, writer.entries());
-				update.setBytes(2, heads.array());
-				update.setLong(3, runId);
-				update.executeUpdate();
-			}
+			writer.finish();
 		}
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("drop table exchange_record");

@@ -39,12 +39,6 @@ record VersionRun(long id, int level, long entries, long[] firstHeads, BloomFilt
 		return block < 0 ? -1 : VersionRunWriter.blockId(this.id, block);
 	}
 
-	static byte[] encode(long[] firstHeads) {
-		ByteBuffer bytes = ByteBuffer.allocate(firstHeads.length * Long.BYTES);
-		bytes.asLongBuffer().put(firstHeads);
-		return bytes.array();
-	}
-
 	static long[] decode(byte[] firstHeads) {
 		long[] heads = new long[firstHeads.length / Long.BYTES];
 		ByteBuffer.wrap(firstHeads).asLongBuffer().get(heads);

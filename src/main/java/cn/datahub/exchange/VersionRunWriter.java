@@ -2,6 +2,7 @@ package cn.datahub.exchange;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -104,13 +105,26 @@ public final class VersionRunWriter {
 		this.entries++;
 	}
 
-	/** Writes what is left; the run's directory: each block's first head, in order. */
+	/**
+	 * Writes what is left, and the run's size and directory in its row; the directory: each block's first head, in
+	 * order.
+	 */
 	public long[] finish() throws SQLException {
 		if (this.inBlock > 0) {
 			cut();
 		}
 		write();
-		return Arrays.copyOf(this.firstHeads, this.blocks);
+		long[] directory = Arrays.copyOf(this.firstHeads, this.blocks);
+		ByteBuffer bytes = ByteBuffer.allocate(directory.length * Long.BYTES);
+		bytes.asLongBuffer().put(directory);
+		try (PreparedStatement update = this.connection
+			.prepareStatement("update exchange_version_run set entries = ?, first_heads = ? where id = ?")) {
+			update.setLong(1, this.entries);
+			update.setBytes(2, bytes.array());
+			update.setLong(3, this.runId);
+			update.executeUpdate();
+		}
+		return directory;
 	}
 
 	/** The entries added. */

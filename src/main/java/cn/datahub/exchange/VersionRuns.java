@@ -95,7 +95,7 @@ class VersionRuns {
 				writer.add(entry, 0);
 				heads.add(VersionRunWriter.head(entry, 0));
 			}
-			return complete(connection, id, 0, writer, heads);
+			return complete(id, 0, writer, heads);
 		});
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -327,7 +327,7 @@ class VersionRuns {
 			BloomFilter heads, List<VersionRun> inputs) throws SQLException {
 		connection.setAutoCommit(false);
 		try {
-			VersionRun run = complete(connection, id, level, writer, heads);
+			VersionRun run = complete(id, level, writer, heads);
 			try (PreparedStatement live = connection
 				.prepareStatement("update exchange_version_run set live = ? where id = ?")) {
 				live.setBoolean(1, true);
@@ -359,7 +359,7 @@ class VersionRuns {
 	}
 
 	/**
-	 * Removes a run a few blocks a statement, by ranges of its first heads: H2 keeps a deleted row's value in the
+	 * Removes a run a few blocks a statement, by ranges of block ids: H2 keeps a deleted row's value in the
 	 * transaction's undo log until it commits, and one statement for a large run would make it write all of them as
 	 * one chunk (in a small heap, an OutOfMemoryError that closes the database).
 	 */
@@ -390,17 +390,10 @@ class VersionRuns {
 	}
 
 	/** Writes the writer's last blocks and the run's size and directory. */
-	private static VersionRun complete(Connection connection, long id, int level, VersionRunWriter writer,
-			BloomFilter heads) throws SQLException {
-		long[] firstHeads = writer.finish();
-		try (PreparedStatement update = connection
-			.prepareStatement("update exchange_version_run set entries = ?, first_heads = ? where id = ?")) {
-			update.setLong(1, writer.entries());
-			update.setBytes(2, VersionRun.encode(firstHeads));
-			update.setLong(3, id);
-			update.executeUpdate();
-		}
-		return new VersionRun(id, level, writer.entries(), firstHeads, heads);
+	private static VersionRun complete(long id, int level, VersionRunWriter writer, BloomFilter heads)
+			throws SQLException {
+		long[] directory = writer.finish();
+		return new VersionRun(id, level, writer.entries(), directory, heads);
 	}
 
 	private synchronized void written(VersionRun run) {
