@@ -82,8 +82,11 @@ class VersionRuns {
 
 	/**
 	 * Writes a batch's versions as a run of level 0 in the caller's transaction; lookups see it once that commits.
+	 * The live runs are read first, so that the first reading (which removes runs that are not live, and reads the
+	 * live ones) never meets this one half-written.
 	 */
 	void write(long batchId, List<Fingerprint> fingerprints) {
+		live();
 		List<byte[]> entries = new ArrayList<>(fingerprints.size());
 		fingerprints.forEach(fingerprint -> entries.add(VersionRunWriter.entry(fingerprint.bytes(), batchId)));
 		entries.sort((a, b) -> VersionRunWriter.compare(a, 0, b, 0));
@@ -398,10 +401,7 @@ class VersionRuns {
 
 	private synchronized void written(VersionRun run) {
 		List<VersionRun> live = new ArrayList<>(live());
-		// Read with the others when this was the first use since the start.
-		if (live.stream().noneMatch(r -> r.id() == run.id())) {
-			live.add(run);
-		}
+		live.add(run);
 		this.runs = List.copyOf(live);
 		if (this.mergingInBackground && live.stream().filter(r -> r.level() == 0).count() >= this.shape.levelZeroRuns()) {
 			queueMerge();
