@@ -80,7 +80,7 @@ final class JdbcRows extends PulledRecords {
 
 	private SourceRecord record(ResultSet rs, Map<String, String> names) throws SQLException {
 		ResultSetMetaData meta = rs.getMetaData();
-		Map<String, Object> values = new LinkedHashMap<>();
+		Map<String, Object> values = new ColumnValues();
 		for (int i = 1; i <= meta.getColumnCount(); i++) {
 			String label = meta.getColumnLabel(i);
 			values.put(names.getOrDefault(label.toLowerCase(Locale.ROOT), label), value(rs.getObject(i)));

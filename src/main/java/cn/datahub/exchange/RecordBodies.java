@@ -3,7 +3,6 @@ package cn.datahub.exchange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,15 +72,14 @@ final class RecordBodies {
 	/** CSV with a header row of item names or titles; records numbered from {@code lineBefore + 1}. */
 	static List<SourceRecord> csv(String body, long lineBefore) throws IOException {
 		String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
-		Iterator<Map<String, String>> rows;
+		Iterator<ColumnValues> rows;
 		List<SourceRecord> records = new ArrayList<>();
 		try {
-			rows = CSV.readerForMapOf(String.class).with(CsvSchema.emptySchema().withHeader()).readValues(text);
+			rows = CSV.readerFor(ColumnValues.class).with(CsvSchema.emptySchema().withHeader()).readValues(text);
 			long line = lineBefore;
 			while (rows.hasNext()) {
-				Map<String, Object> values = new LinkedHashMap<>(rows.next());
 				line++;
-				records.add(SourceRecord.ofValues(line, values));
+				records.add(SourceRecord.ofValues(line, rows.next()));
 			}
 		}
 		catch (RuntimeException ex) {

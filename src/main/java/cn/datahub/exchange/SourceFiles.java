@@ -1,23 +1,21 @@
 package cn.datahub.exchange;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -33,9 +31,6 @@ final class SourceFiles {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final CsvMapper CSV = new CsvMapper();
-
-	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-	};
 
 	private SourceFiles() {
 	}
@@ -54,17 +49,31 @@ final class SourceFiles {
 		if (format.equals("xlsx")) {
 			return XlsxRows.open(file);
 		}
-		Reader reader = new InputStreamReader(withoutBom(Files.newInputStream(file)), StandardCharsets.UTF_8);
-		return format.equals("csv") ? csv(reader) : jsonLines(new BufferedReader(reader));
+		InputStream in = withoutBom(Files.newInputStream(file));
+		return format.equals("csv") ? csv(new InputStreamReader(in, StandardCharsets.UTF_8)) : jsonLines(in);
 	}
 
 	/** The record of a raw JSON object, as a dead letter keeps it; values null when it is not one. */
 	static SourceRecord parse(long line, String raw) {
 		try {
-			return new SourceRecord(line, raw, JSON.readValue(raw, OBJECT));
+			return new SourceRecord(line, raw, JSON.readValue(raw, ColumnValues.class));
 		}
 		catch (JsonProcessingException | IllegalArgumentException ex) {
 			return new SourceRecord(line, raw, null);
+		}
+	}
+
+	/**
+	 * The record of a JSON object in {@code length} bytes of UTF-8 from {@code offset}, read without decoding the
+	 * line into a string first. Its raw form is written from its values when a dead letter asks for it; a line that
+	 * is not a JSON object keeps its text, to be seen and fixed.
+	 */
+	static SourceRecord parse(long line, byte[] bytes, int offset, int length) {
+		try {
+			return SourceRecord.ofValues(line, JSON.readValue(bytes, offset, length, ColumnValues.class));
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return new SourceRecord(line, new String(bytes, offset, length, StandardCharsets.UTF_8), null);
 		}
 	}
 
@@ -88,7 +97,7 @@ final class SourceFiles {
 	}
 
 	private static RecordStream csv(Reader reader) throws IOException {
-		MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
+		MappingIterator<ColumnValues> rows = CSV.readerFor(ColumnValues.class)
 			.with(CsvSchema.emptySchema().withHeader())
 			.readValues(reader);
 		return new RecordStream() {
@@ -109,7 +118,7 @@ final class SourceFiles {
 			@Override
 			public SourceRecord next() {
 				try {
-					return record(++this.line, new LinkedHashMap<>(rows.next()));
+					return record(++this.line, rows.next());
 				}
 				catch (RuntimeException ex) {
 					throw broken(this.line - 1, ex);
@@ -124,27 +133,28 @@ final class SourceFiles {
 		};
 	}
 
-	private static RecordStream jsonLines(BufferedReader reader) {
-		Iterator<String> lines = reader.lines().iterator();
+	private static RecordStream jsonLines(InputStream in) {
+		ByteLines lines = new ByteLines(in);
 		return new ReadAhead() {
-
-			private long line;
 
 			@Override
 			SourceRecord read() {
-				while (lines.hasNext()) {
-					this.line++;
-					String next = lines.next();
-					if (!next.isBlank()) {
-						return parse(this.line, next);
+				try {
+					while (lines.next()) {
+						if (!lines.blank()) {
+							return parse(lines.number(), lines.bytes(), lines.start(), lines.length());
+						}
 					}
+					return null;
 				}
-				return null;
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
 			}
 
 			@Override
 			public void close() throws IOException {
-				reader.close();
+				in.close();
 			}
 
 		};

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
@@ -100,7 +99,7 @@ final class XlsxRows extends SourceFiles.ReadAhead {
 
 	/** The record of a row by the header's names, blanks as empty strings. */
 	private SourceRecord record(Map<Integer, String> values) {
-		Map<String, Object> record = new LinkedHashMap<>();
+		Map<String, Object> record = new ColumnValues();
 		this.header.forEach((column, title) -> record.put(title, values.getOrDefault(column, "")));
 		return SourceFiles.record(this.sheet.row(), record);
 	}

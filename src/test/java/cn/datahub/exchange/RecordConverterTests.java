@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +78,13 @@ class RecordConverterTests {
 		"zcze, 十万",
 		"zcze, 1.00000000001",
 		"bsrq, 2021-02-30",
+		"bsrq, 2026-02-29",
+		"bsrq, 2026-6-3x",
 		"bsrq, 2026/13/01",
 		"gxsj, 2026-06-30 25:00",
+		"gxsj, 2026-06-30 24:00:00",
+		"gxsj, 2026-02-29 09:30",
+		"gxsj, 2026-06-30 09:60:00",
 		"sfgs, 也许",
 	})
 	void refusesAValueItsItemCannotHold(String item, String value) {
@@ -99,6 +105,17 @@ class RecordConverterTests {
 		values.put("bsrq", date);
 
 		assertThat(convert(values).record().get("bsrq")).isEqualTo((int) LocalDate.of(2026, 6, 30).toEpochDay());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "2026-06-30 09:30:00", "2026-06-30 09:30", "2026-06-30T09:30:00", "2026-06-30T09:30",
+			"2026/6/30 9:30", "2026/6/30 9:30:00", "2026-06-30T09:30:00.000" })
+	void readsTheTimeFormsDepartmentSystemsWriteInTheHubsZone(String time) {
+		Map<String, Object> values = valid();
+		values.put("gxsj", time);
+
+		assertThat(convert(values).record().get("gxsj"))
+			.isEqualTo(LocalDateTime.of(2026, 6, 30, 9, 30).atZone(ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli());
 	}
 
 	private static Map<String, Object> valid() {
