@@ -23,8 +23,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Reads a dropped file record by record, never whole: CSV with a header row (item names or Chinese titles), JSON
- * lines, and the first sheet of an XLSX workbook ({@link XlsxRows}). Each record's raw form is a JSON object of its
- * values, the form dead letters keep and replay.
+ * lines, and the first sheet of an XLSX workbook ({@link XlsxRows}), parsed a little ahead on a thread of its own
+ * ({@link PrefetchedRecords}). Each record's raw form is a JSON object of its values, the form dead letters keep and
+ * replay.
  */
 final class SourceFiles {
 
@@ -46,11 +47,13 @@ final class SourceFiles {
 		if (format == null) {
 			throw new IllegalArgumentException("not a CSV, JSON-lines or XLSX file: " + file.getFileName());
 		}
+		String reader = "read-" + file.getFileName();
 		if (format.equals("xlsx")) {
-			return XlsxRows.open(file);
+			return new PrefetchedRecords(XlsxRows.open(file), reader);
 		}
 		InputStream in = withoutBom(Files.newInputStream(file));
-		return format.equals("csv") ? csv(new InputStreamReader(in, StandardCharsets.UTF_8)) : jsonLines(in);
+		return new PrefetchedRecords(
+				format.equals("csv") ? csv(new InputStreamReader(in, StandardCharsets.UTF_8)) : jsonLines(in), reader);
 	}
 
 	/** The record of a raw JSON object, as a dead letter keeps it; values null when it is not one. */

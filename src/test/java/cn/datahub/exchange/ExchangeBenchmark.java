@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * Exchange throughput on this machine, printed, never asserted on time: a generated 人社 person register
  * ({@link PersonRegister}, {@code -Dbench.exchange.records}, a million by default) dropped as JSON lines and as CSV
  * into the inbox of a hub running as a process of its own with {@code -Xmx256m} (so a file many times its heap must
- * stream), validated, masked and written as Avro to its file outbox and to a masked FILE target; then the JSON-lines
+ * stream) and the collector the README runs it with ({@code -Dbench.exchange.hub-collector}), validated, masked and written as Avro to its file outbox and to a masked FILE target; then the JSON-lines
  * file again, to the file outbox and pushed over HTTP to a {@link CountingPlatform}. Each file is first run through
  * the {@link HandWrittenLoop} in this JVM, on one thread: the hub's figure is its ratio to that loop. The counts are
  * asserted: every valid record arrives once at every target, every invalid one is dead-lettered.
@@ -47,6 +47,10 @@ class ExchangeBenchmark {
 	private static final long RECORDS = Long.getLong("bench.exchange.records", 1_000_000);
 
 	private static final String HUB_HEAP = "-Xmx256m";
+
+	/** The collector the README has the hub run with; {@code -XX:+UseG1GC} for the JVM's default on a server. */
+	private static final String HUB_COLLECTOR = System.getProperty("bench.exchange.hub-collector",
+			"-XX:+UseParallelGC");
 
 	/** The hub's default zone ({@code hub.zone}), which dates are read in. */
 	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -76,8 +80,8 @@ class ExchangeBenchmark {
 		start = System.nanoTime();
 		new PersonRegister(20261124).writeCsv(csv, RECORDS);
 		double csvSeconds = seconds(start);
-		System.out.printf("%n=== Exchange benchmark: %,d records a file, hub %s, %d cores ===%n", RECORDS, HUB_HEAP,
-				Runtime.getRuntime().availableProcessors());
+		System.out.printf("%n=== Exchange benchmark: %,d records a file, hub %s, %d cores ===%n", RECORDS,
+				String.join(" ", hubOptions()), Runtime.getRuntime().availableProcessors());
 		System.out.printf("generated: JSON lines %.1f MB in %.1f s, CSV %.1f MB in %.1f s%n", mb(jsonLines), jsonSeconds,
 				mb(csv), csvSeconds);
 
@@ -114,7 +118,7 @@ class ExchangeBenchmark {
 	}
 
 	private List<String> hubOptions() {
-		List<String> options = new ArrayList<>(List.of(HUB_HEAP));
+		List<String> options = new ArrayList<>(List.of(HUB_HEAP, HUB_COLLECTOR));
 		String extra = System.getProperty("bench.exchange.hub-options", "");
 		if (!extra.isBlank()) {
 			options.addAll(List.of(extra.trim().split("\\s+")));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
@@ -99,6 +100,38 @@ class SourceFilesTests {
 		assertThat(records.get(0).values()).containsExactly(entry("姓名", "张建国（曾用名）"),
 				entry("公民身份号码", "371525198503120035"));
 		assertThat(records.get(1).values()).isEqualTo(Map.of("姓名", "", "公民身份号码", "37152519900708242X"));
+	}
+
+	@Test
+	void givesTheRowsBeforeABrokenCsvRowThenTheBreak() throws IOException {
+		StringBuilder text = new StringBuilder("姓名,公民身份号码,手机号码\n");
+		for (int i = 0; i < 600; i++) {
+			text.append("张建国").append(i).append(",371525198503120035,13906351234\n");
+		}
+		text.append("李秀英,37152519900708242X,13806358888,多出的一列,又一列\n王磊,371525197801010012,13506350000\n");
+		Path file = write("参保人员.csv", text.toString());
+		List<SourceRecord> records = new ArrayList<>();
+
+		try (SourceFiles.RecordStream stream = SourceFiles.open(file)) {
+			assertThatThrownBy(() -> stream.forEachRemaining(records::add)).isInstanceOf(UnreadableDrop.class)
+				.hasMessageContaining("the CSV cannot be read after line 601");
+		}
+
+		assertThat(records).hasSize(600);
+		assertThat(records.get(599).values()).containsEntry("姓名", "张建国599");
+	}
+
+	@Test
+	void stopsReadingAheadWhenClosedHalfWay() throws IOException {
+		Path file = write("参保人员-半途.jsonl", (ZHANG + "\n").repeat(20_000));
+
+		try (SourceFiles.RecordStream stream = SourceFiles.open(file)) {
+			assertThat(stream.next().values()).containsEntry("xm", "张建国");
+		}
+
+		assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+			.doesNotContain("read-参保人员-半途.jsonl");
+		Files.delete(file);
 	}
 
 	private Path write(String name, String text) throws IOException {
