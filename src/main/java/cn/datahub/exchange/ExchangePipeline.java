@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * already confirmed, mask what it must not see, deliver, and record the confirmed batch. Every target gets a run
  * in the exchange log. A target that fails stops the run with the error, so the source is not acknowledged and
  * is read again later; what was confirmed before is not delivered twice. A batch is delivered while the next is
- * read, converted and looked up in the idempotent repository ({@link Handover}), one batch at a time, in order; a
- * record version that the batch being delivered carries is left to it, since its confirmation may not be
- * recorded yet when the next batch is looked up.
+ * read, converted and looked up in the idempotent repository ({@link Handover}), one batch at a time, in order,
+ * to all its targets at once ({@link Fanout}); a record version that the batch being delivered carries is left to
+ * it, since its confirmation may not be recorded yet when the next batch is looked up.
  */
 @Component
 class ExchangePipeline {
@@ -80,14 +80,15 @@ class ExchangePipeline {
 		Map<String, Counts> counts = new LinkedHashMap<>();
 		targets.forEach(t -> counts.put(t.name(), new Counts()));
 		int batchNo = 0;
-		try (Handover handover = new Handover("exchange-" + resource.code())) {
+		try (Handover handover = new Handover("exchange-" + resource.code());
+				Fanout fanout = new Fanout("send-" + resource.code(), targets.size())) {
 			Set<Fingerprint> inFlight = Set.of();
 			while (records.hasNext()) {
 				Batch batch = read(resource, source, converter, records, deadLetterRun, inFlight);
 				Map<String, Set<Fingerprint>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
 				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
-				handover.submit(
-						() -> deliver(resource, converter.schema(), batch, delivered, batchId, targets, plan, counts));
+				handover.submit(() -> deliver(resource, converter.schema(), batch, delivered, batchId, targets, plan,
+						counts, fanout));
 				inFlight = batch.unique().keySet();
 			}
 			handover.await();
@@ -134,28 +135,45 @@ class ExchangePipeline {
 	}
 
 	/**
-	 * Delivers a batch to every target, each getting what it had not confirmed before ({@code delivered}), and
-	 * counts it. The batch's record versions that some target has still to confirm are recorded once, with the
-	 * first confirmation.
+	 * Delivers a batch to every target at once ({@link Fanout}), each getting what it had not confirmed before
+	 * ({@code delivered}), then records each target's confirmation and counts it. The batch's record versions that
+	 * some target has still to confirm are recorded once, with the first confirmation. A target that failed fails
+	 * the run once the others' confirmations are recorded, so what they took is not sent again.
 	 */
 	private void deliver(Resource resource, Schema schema, Batch batch, Map<String, Set<Fingerprint>> delivered,
-			String batchId, List<Target> targets, Map<String, MaskingRule> plan, Map<String, Counts> counts)
-			throws IOException {
+			String batchId, List<Target> targets, Map<String, MaskingRule> plan, Map<String, Counts> counts,
+			Fanout fanout) throws IOException {
 		Deliveries.Pending confirmations = new Deliveries.Pending(resource.code(), batchId,
 				unconfirmed(batch, targets, delivered));
-		for (Target target : targets) {
+		List<Fanout.Sent> sent = fanout.all(targets.stream()
+			.map(target -> (Fanout.Send) () -> send(resource, schema, batch.unique().values(), target, plan, batchId,
+					delivered.getOrDefault(target.name(), Set.of())))
+			.toList());
+		Exception failure = null;
+		for (int i = 0; i < targets.size(); i++) {
+			Target target = targets.get(i);
 			Counts c = counts.get(target.name());
 			c.in += batch.read();
 			c.rejected += batch.rejected();
-			c.out += deliver(resource, schema, batch.unique().values(), target, plan, batchId,
-					delivered.getOrDefault(target.name(), Set.of()), confirmations);
+			if (sent.get(i).failure() != null) {
+				failure = failure == null ? sent.get(i).failure() : failure;
+			}
+			else if (sent.get(i).records() > 0) {
+				this.deliveries.confirm(confirmations, target.name());
+				c.out += sent.get(i).records();
+			}
+		}
+		if (failure instanceof IOException io) {
+			throw io;
+		}
+		if (failure != null) {
+			throw (RuntimeException) failure;
 		}
 	}
 
-	/** Delivers to the target what it has not confirmed before ({@code done}), and records it once confirmed. */
-	private long deliver(Resource resource, Schema full, Collection<Converted> batch, Target target,
-			Map<String, MaskingRule> plan, String batchId, Set<Fingerprint> done, Deliveries.Pending confirmations)
-			throws IOException {
+	/** Sends the target what it has not confirmed before ({@code done}); answers how many records that was. */
+	private static long send(Resource resource, Schema full, Collection<Converted> batch, Target target,
+			Map<String, MaskingRule> plan, String batchId, Set<Fingerprint> done) throws IOException {
 		List<Converted> fresh = batch.stream().filter(c -> !done.contains(c.fingerprint())).toList();
 		if (fresh.isEmpty()) {
 			return 0;
@@ -168,7 +186,6 @@ class ExchangePipeline {
 		boolean asConverted = schema == full && !target.masked();
 		target.deliver(new TargetBatch(resource, schema, records,
 				asConverted ? fresh.stream().map(Converted::encoded).toList() : List.of(), batchId));
-		this.deliveries.confirm(confirmations, target.name());
 		return fresh.size();
 	}
 

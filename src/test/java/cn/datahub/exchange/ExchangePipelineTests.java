@@ -27,6 +27,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The pipeline on H2 with the real migrations, two records a batch: 冠县市场监管局's 个体工商户 register read while
@@ -93,6 +94,60 @@ class ExchangePipelineTests {
 			.as("each version recorded once").isEqualTo(4);
 	}
 
+	@Test
+	void everyTargetIsSentTheBatchAtOnce() throws Exception {
+		CountDownLatch sending = new CountDownLatch(2);
+		Receiving outbox = new Receiving("file-outbox", batch -> sending.countDown());
+		Receiving platform = new Receiving("lc-city-platform", batch -> sending.countDown());
+		List<Boolean> together = new ArrayList<>();
+		Receiving waiting = new Receiving("sd-province-platform", batch -> {
+			sending.countDown();
+			together.add(await(sending));
+		});
+
+		pipeline().run(REGISTER, "file:个体工商户-20261206.csv", "个体工商户-20261206-1a2b", records(QINGQUAN, LIULIN),
+				List.of(waiting, outbox, platform));
+
+		assertThat(together).as("the province platform sent while the others were").containsExactly(true);
+		assertThat(outbox.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店");
+	}
+
+	@Test
+	void aTargetThatFailsKeepsNoOtherFromTheBatchAndIsLaterSentOnlyWhatItMissed() throws Exception {
+		Receiving outbox = new Receiving("file-outbox", batch -> {
+		});
+		List<Integer> failures = new ArrayList<>(List.of(503));
+		Receiving platform = new Receiving("lc-city-platform", batch -> {
+			if (batch.batchId().endsWith("-000002") && !failures.isEmpty()) {
+				throw new IOException("lc-city-platform answered " + failures.remove(0));
+			}
+		});
+		ExchangePipeline pipeline = pipeline();
+
+		assertThatThrownBy(() -> pipeline.run(REGISTER, "file:个体工商户-20261206.csv", "个体工商户-20261206-1a2b",
+				records(QINGQUAN, LIULIN, FANZHAI, YANZHUANG), List.of(platform, outbox)))
+			.isInstanceOf(IOException.class)
+			.hasMessageContaining("answered 503");
+		assertThat(outbox.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店");
+		assertThat(platform.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店");
+
+		pipeline.run(REGISTER, "file:个体工商户-20261206.csv", "个体工商户-20261206-1a2b",
+				records(QINGQUAN, LIULIN, FANZHAI, YANZHUANG), List.of(platform, outbox));
+
+		assertThat(outbox.received).hasSize(4);
+		assertThat(platform.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店");
+	}
+
+	private static boolean await(CountDownLatch latch) throws IOException {
+		try {
+			return latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+	}
+
 	private ExchangePipeline pipeline() {
 		Flyway.configure().dataSource(this.database).locations("classpath:db/migration").load().migrate();
 		HubProperties hub = new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("hub",
@@ -115,6 +170,45 @@ class ExchangePipelineTests {
 		database.setURL("jdbc:h2:mem:pipeline-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		database.setUser("sa");
 		return database;
+	}
+
+	/** A target that keeps the names of the records it took, after {@code taking} let it take them. */
+	private static final class Receiving implements Target {
+
+		private final String name;
+
+		private final Taking taking;
+
+		private final List<String> received = new ArrayList<>();
+
+		Receiving(String name, Taking taking) {
+			this.name = name;
+			this.taking = taking;
+		}
+
+		@Override
+		public String name() {
+			return this.name;
+		}
+
+		@Override
+		public boolean masked() {
+			return false;
+		}
+
+		@Override
+		public void deliver(TargetBatch batch) throws IOException {
+			this.taking.take(batch);
+			batch.records().forEach(r -> this.received.add(r.get("ztmc").toString()));
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Taking {
+
+		void take(TargetBatch batch) throws IOException;
+
 	}
 
 	/** The city platform, which takes its time over the first batch: until the next one has been looked up. */
