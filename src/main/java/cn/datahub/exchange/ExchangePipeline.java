@@ -80,8 +80,9 @@ class ExchangePipeline {
 		Map<String, Counts> counts = new LinkedHashMap<>();
 		targets.forEach(t -> counts.put(t.name(), new Counts()));
 		int batchNo = 0;
-		try (Handover handover = new Handover("exchange-" + resource.code());
-				Fanout fanout = new Fanout("send-" + resource.code(), targets.size())) {
+		// the hand-over closes first: it waits for the batch in flight, which may still be sending through the fan-out
+		try (Fanout fanout = new Fanout("send-" + resource.code(), targets.size());
+				Handover handover = new Handover("exchange-" + resource.code())) {
 			Set<Fingerprint> inFlight = Set.of();
 			while (records.hasNext()) {
 				Batch batch = read(resource, source, converter, records, deadLetterRun, inFlight);

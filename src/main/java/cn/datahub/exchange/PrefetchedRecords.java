@@ -21,8 +21,11 @@ final class PrefetchedRecords implements SourceFiles.RecordStream {
 	/** Records handed over at once: one at a time, the hand-over would cost more than parsing. */
 	private static final int CHUNK = 256;
 
-	/** About two batches read ahead, a few megabytes. */
-	private static final int CHUNKS_AHEAD = 8;
+	/**
+	 * Half a batch read ahead: parsing is the fastest stage, so a short queue keeps it from waiting, and a file of
+	 * large records holds no more than a batch of them in the parser's hands.
+	 */
+	private static final int CHUNKS_AHEAD = 2;
 
 	private final SourceFiles.RecordStream file;
 
