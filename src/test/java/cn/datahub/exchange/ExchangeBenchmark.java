@@ -30,8 +30,9 @@ import static org.awaitility.Awaitility.await;
  * Exchange throughput on this machine, printed, never asserted on time: a generated 人社 person register
  * ({@link PersonRegister}, {@code -Dbench.exchange.records}, a million by default) dropped as JSON lines and as CSV
  * into the inbox of a hub running as a process of its own with {@code -Xmx256m} (so a file many times its heap must
- * stream) and the collector the README runs it with ({@code -Dbench.exchange.hub-collector}), validated, masked and written as Avro to its file outbox and to a masked FILE target; then the JSON-lines
- * file again, to the file outbox and pushed over HTTP to a {@link CountingPlatform}. Each file is first run through
+ * stream) and the collector the README runs it with ({@code -Dbench.exchange.hub-collector}), validated, masked and
+ * written as Avro to its file outbox and to a masked FILE target; then the JSON-lines file again, to the file outbox
+ * and pushed over HTTP to a {@link CountingPlatform}. Each file is first run through
  * the {@link HandWrittenLoop} in this JVM, on one thread: the hub's figure is its ratio to that loop. The counts are
  * asserted: every valid record arrives once at every target, every invalid one is dead-lettered.
  * <p>
@@ -161,13 +162,10 @@ class ExchangeBenchmark {
 		Path csv = files.resolve("预热.csv");
 		new PersonRegister(20261121).writeJsonLines(jsonLines, WARM_RECORDS);
 		new PersonRegister(20261122).writeCsv(csv, WARM_RECORDS);
-		Path inbox = this.home.resolve("inbox").resolve(WARM_CODE);
 		for (Path file : List.of(jsonLines, csv)) {
 			new HandWrittenLoop(PersonRegister.resource(WARM_CODE, PROVIDER), masking, ZONE).run(file,
 					this.home.resolve("loop").resolve(WARM_CODE));
-			Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-			await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(100))
-				.until(() -> Files.exists(inbox.resolve("done").resolve(file.getFileName())));
+			drop(hub, WARM_CODE, file, "warm-up", "every target", null, PersonRegister.valid(WARM_RECORDS));
 		}
 		System.out.printf("warmed up: the loop and the hub each ran a JSON-lines and a CSV file of %,d records%n",
 				WARM_RECORDS);
