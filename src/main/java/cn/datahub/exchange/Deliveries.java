@@ -107,8 +107,9 @@ class Deliveries {
 	}
 
 	/**
-	 * A batch's record versions that some target has still to confirm, recorded with the first confirmation. A
-	 * pipeline delivers one batch at a time, so one thread confirms it.
+	 * A batch's record versions that some target has still to confirm, recorded with the first confirmation. The
+	 * lanes that deliver it confirm it one at a time, each in a transaction of its own, so that the batch is
+	 * committed before another confirmation refers to it.
 	 */
 	static final class Pending {
 
@@ -124,6 +125,10 @@ class Deliveries {
 			this.resourceCode = resourceCode;
 			this.name = name;
 			this.fingerprints = fingerprints;
+		}
+
+		String name() {
+			return this.name;
 		}
 
 	}

@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
  * schema (dead-lettering those that fail, one by one, while the rest go on), then for each target drop what it
  * already confirmed, mask what it must not see, deliver, and record the confirmed batch. Every target gets a run
  * in the exchange log. A target that fails stops the run with the error, so the source is not acknowledged and
- * is read again later; what was confirmed before is not delivered twice. A batch is delivered while the next is
- * read, converted and looked up in the idempotent repository ({@link Handover}), one batch at a time, in order,
- * to all its targets at once ({@link Fanout}); a record version that the batch being delivered carries is left to
- * it, since its confirmation may not be recorded yet when the next batch is looked up.
+ * is read again later; what was confirmed before is not delivered twice. Each target is sent the batches in order on
+ * a lane of its own ({@link DeliveryLanes}) while the next batches are read, converted and looked up in the
+ * idempotent repository; a record version that a batch still being delivered carries is left to it, since its
+ * confirmation may not be recorded yet when the next batch is looked up.
  */
 @Component
 class ExchangePipeline {
@@ -80,19 +80,22 @@ class ExchangePipeline {
 		Map<String, Counts> counts = new LinkedHashMap<>();
 		targets.forEach(t -> counts.put(t.name(), new Counts()));
 		int batchNo = 0;
-		// the hand-over closes first: it waits for the batch in flight, which may still be sending through the fan-out
-		try (Fanout fanout = new Fanout("send-" + resource.code(), targets.size());
-				Handover handover = new Handover("exchange-" + resource.code())) {
-			Set<Fingerprint> inFlight = Set.of();
+		// the lanes close first: they finish what they were given before the runs are logged
+		try (DeliveryLanes lanes = new DeliveryLanes("send-" + resource.code(),
+				targets.stream().map(Target::name).toList())) {
 			while (records.hasNext()) {
-				Batch batch = read(resource, source, converter, records, deadLetterRun, inFlight);
+				Batch batch = read(resource, source, converter, records, deadLetterRun, lanes);
 				Map<String, Set<Fingerprint>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
 				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
-				handover.submit(() -> deliver(resource, converter.schema(), batch, delivered, batchId, targets, plan,
-						counts, fanout));
-				inFlight = batch.unique().keySet();
+				Deliveries.Pending confirmations = new Deliveries.Pending(resource.code(), batchId,
+						unconfirmed(batch, targets, delivered));
+				lanes.submit(batch.unique().keySet(), targets.stream()
+					.map(target -> (DeliveryLanes.Send) () -> deliver(resource, converter.schema(), batch,
+							delivered.getOrDefault(target.name(), Set.of()), confirmations, target, plan,
+							counts.get(target.name())))
+					.toList());
 			}
-			handover.await();
+			lanes.await();
 		}
 		catch (IOException | RuntimeException ex) {
 			runIds.forEach((t, id) -> {
@@ -111,12 +114,12 @@ class ExchangePipeline {
 	}
 
 	/**
-	 * The next batch of the source, converted, each record version once (by fingerprint) and none that the batch
-	 * being delivered carries ({@code inFlight}): that batch delivers it, or fails the run; the records that fail
-	 * are dead-lettered on the way.
+	 * The next batch of the source, converted, each record version once (by fingerprint) and none that a batch
+	 * still being delivered carries: that batch delivers it, or fails the run; the records that fail are
+	 * dead-lettered on the way.
 	 */
 	private Batch read(Resource resource, String source, RecordConverter converter, Iterator<SourceRecord> records,
-			long deadLetterRun, Set<Fingerprint> inFlight) {
+			long deadLetterRun, DeliveryLanes lanes) {
 		Map<Fingerprint, Converted> unique = new LinkedHashMap<>();
 		long rejected = 0;
 		long read = 0;
@@ -128,7 +131,7 @@ class ExchangePipeline {
 				rejected++;
 				this.deadLetters.store(resource.code(), source, deadLetterRun, record, converted.rejection());
 			}
-			else if (!inFlight.contains(converted.fingerprint())) {
+			else if (!lanes.carries(converted.fingerprint())) {
 				unique.putIfAbsent(converted.fingerprint(), converted);
 			}
 		}
@@ -136,39 +139,21 @@ class ExchangePipeline {
 	}
 
 	/**
-	 * Delivers a batch to every target at once ({@link Fanout}), each getting what it had not confirmed before
-	 * ({@code delivered}), then records each target's confirmation and counts it. The batch's record versions that
-	 * some target has still to confirm are recorded once, with the first confirmation. A target that failed fails
-	 * the run once the others' confirmations are recorded, so what they took is not sent again.
+	 * Delivers a batch to one target, on its lane: what it had not confirmed before ({@code done}); records its
+	 * confirmation and counts it. The batch's record versions that some target has still to confirm are recorded
+	 * once, by the first lane to confirm the batch.
 	 */
-	private void deliver(Resource resource, Schema schema, Batch batch, Map<String, Set<Fingerprint>> delivered,
-			String batchId, List<Target> targets, Map<String, MaskingRule> plan, Map<String, Counts> counts,
-			Fanout fanout) throws IOException {
-		Deliveries.Pending confirmations = new Deliveries.Pending(resource.code(), batchId,
-				unconfirmed(batch, targets, delivered));
-		List<Fanout.Sent> sent = fanout.all(targets.stream()
-			.map(target -> (Fanout.Send) () -> send(resource, schema, batch.unique().values(), target, plan, batchId,
-					delivered.getOrDefault(target.name(), Set.of())))
-			.toList());
-		Exception failure = null;
-		for (int i = 0; i < targets.size(); i++) {
-			Target target = targets.get(i);
-			Counts c = counts.get(target.name());
-			c.in += batch.read();
-			c.rejected += batch.rejected();
-			if (sent.get(i).failure() != null) {
-				failure = failure == null ? sent.get(i).failure() : failure;
-			}
-			else if (sent.get(i).records() > 0) {
+	private void deliver(Resource resource, Schema schema, Batch batch, Set<Fingerprint> done,
+			Deliveries.Pending confirmations, Target target, Map<String, MaskingRule> plan, Counts counts)
+			throws IOException {
+		counts.in += batch.read();
+		counts.rejected += batch.rejected();
+		long sent = send(resource, schema, batch.unique().values(), target, plan, confirmations.name(), done);
+		if (sent > 0) {
+			synchronized (confirmations) {
 				this.deliveries.confirm(confirmations, target.name());
-				c.out += sent.get(i).records();
 			}
-		}
-		if (failure instanceof IOException io) {
-			throw io;
-		}
-		if (failure != null) {
-			throw (RuntimeException) failure;
+			counts.out += sent;
 		}
 	}
 
@@ -211,8 +196,8 @@ class ExchangePipeline {
 	}
 
 	/**
-	 * What one run read, delivered and rejected; written by the batches' deliveries and read once they are over
-	 * ({@link Handover#await()}).
+	 * What one run read, delivered and rejected for a target; written by the target's lane and read once the lanes
+	 * are closed.
 	 */
 	static final class Counts {
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The pipeline on H2 with the real migrations, two records a batch: 冠县市场监管局's 个体工商户 register read while
- * the batch before is still being delivered, with the same 个体工商户 again in the next batch and further on.
+ * the batches before are still being delivered, with the same 个体工商户 again in the next batch and further on, to
+ * targets that take their time or fail.
  */
 class ExchangePipelineTests {
 
@@ -52,6 +54,12 @@ class ExchangePipelineTests {
 
 	private static final Map<String, Object> YANZHUANG = Map.of("tyshxydm", "92371525MA3R0KQE2B", "ztmc", "冠县烟庄街道福临门饭店",
 			"jyzxm", "赵立新");
+
+	private static final Map<String, Object> DINGYUAN = Map.of("tyshxydm", "92371525MA3T7HDL4K", "ztmc", "冠县定远寨镇兴旺养殖场",
+			"jyzxm", "刘桂芳");
+
+	private static final Map<String, Object> DONGGUCHENG = Map.of("tyshxydm", "92371525MA3W2FCN8C", "ztmc", "冠县东古城镇惠民药店",
+			"jyzxm", "孙红梅");
 
 	private final JdbcDataSource database = database();
 
@@ -113,7 +121,29 @@ class ExchangePipelineTests {
 	}
 
 	@Test
-	void aTargetThatFailsKeepsNoOtherFromTheBatchAndIsLaterSentOnlyWhatItMissed() throws Exception {
+	void aTargetIsSentTheNextBatchWhileAnotherIsStillOnTheOneBefore() throws Exception {
+		CountDownLatch secondAtOutbox = new CountDownLatch(1);
+		Receiving outbox = new Receiving("file-outbox", batch -> {
+			if (batch.batchId().endsWith("-000002")) {
+				secondAtOutbox.countDown();
+			}
+		});
+		List<Boolean> overtaken = new ArrayList<>();
+		Receiving province = new Receiving("sd-province-platform", batch -> {
+			if (batch.batchId().endsWith("-000001")) {
+				overtaken.add(await(secondAtOutbox));
+			}
+		});
+
+		pipeline().run(REGISTER, "file:个体工商户-20261206.csv", "个体工商户-20261206-1a2b",
+				records(QINGQUAN, LIULIN, FANZHAI, YANZHUANG), List.of(province, outbox));
+
+		assertThat(overtaken).as("the outbox took the second batch while the province still had the first").containsExactly(true);
+		assertThat(province.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店");
+	}
+
+	@Test
+	void aTargetThatFailsIsSentNothingMoreKeepsNoOtherFromItsBatchesAndIsLaterSentOnlyWhatItMissed() throws Exception {
 		Receiving outbox = new Receiving("file-outbox", batch -> {
 		});
 		List<Integer> failures = new ArrayList<>(List.of(503));
@@ -125,17 +155,20 @@ class ExchangePipelineTests {
 		ExchangePipeline pipeline = pipeline();
 
 		assertThatThrownBy(() -> pipeline.run(REGISTER, "file:个体工商户-20261206.csv", "个体工商户-20261206-1a2b",
-				records(QINGQUAN, LIULIN, FANZHAI, YANZHUANG), List.of(platform, outbox)))
+				records(QINGQUAN, LIULIN, FANZHAI, YANZHUANG, DINGYUAN, DONGGUCHENG), List.of(platform, outbox)))
 			.isInstanceOf(IOException.class)
 			.hasMessageContaining("answered 503");
-		assertThat(outbox.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店");
-		assertThat(platform.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店");
+		assertThat(outbox.received).as("the outbox took the failed batch, and maybe the one handed over after it")
+			.startsWith("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店");
+		assertThat(platform.received).as("nothing after the batch that failed").containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店");
 
 		pipeline.run(REGISTER, "file:个体工商户-20261206.csv", "个体工商户-20261206-1a2b",
-				records(QINGQUAN, LIULIN, FANZHAI, YANZHUANG), List.of(platform, outbox));
+				records(QINGQUAN, LIULIN, FANZHAI, YANZHUANG, DINGYUAN, DONGGUCHENG), List.of(platform, outbox));
 
-		assertThat(outbox.received).hasSize(4);
-		assertThat(platform.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店");
+		List<String> all = List.of("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店", "冠县烟庄街道福临门饭店", "冠县定远寨镇兴旺养殖场",
+				"冠县东古城镇惠民药店");
+		assertThat(outbox.received).containsExactlyElementsOf(all);
+		assertThat(platform.received).containsExactlyElementsOf(all);
 	}
 
 	private static boolean await(CountDownLatch latch) throws IOException {
@@ -179,7 +212,7 @@ class ExchangePipelineTests {
 
 		private final Taking taking;
 
-		private final List<String> received = new ArrayList<>();
+		private final List<String> received = new CopyOnWriteArrayList<>();
 
 		Receiving(String name, Taking taking) {
 			this.name = name;
