@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class DeliveryLanes implements AutoCloseable {
 
 	/** Batches handed over and not yet sent by every lane, at most; each holds its records in memory. */
-	static final int AHEAD = 3;
+	private static final int AHEAD = 2;
 
 	private final List<Lane> lanes = new ArrayList<>();
 

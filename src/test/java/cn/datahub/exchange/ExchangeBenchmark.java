@@ -47,7 +47,8 @@ class ExchangeBenchmark {
 
 	private static final long RECORDS = Long.getLong("bench.exchange.records", 1_000_000);
 
-	private static final String HUB_HEAP = "-Xmx256m";
+	/** The heap that a file many times its size must stream through; {@code -Dbench.exchange.hub-heap} for another. */
+	private static final String HUB_HEAP = System.getProperty("bench.exchange.hub-heap", "-Xmx256m");
 
 	/** The collector the README has the hub run with; {@code -XX:+UseG1GC} for the JVM's default on a server. */
 	private static final String HUB_COLLECTOR = System.getProperty("bench.exchange.hub-collector",
@@ -67,7 +68,7 @@ class ExchangeBenchmark {
 	/** The resource the warm-up files go to, on every target. */
 	private static final String WARM_CODE = "371525-RSJ-0100";
 
-	private static final long WARM_RECORDS = Math.max(RECORDS / 20, 1000);
+	private static final long WARM_RECORDS = RECORDS;
 
 	private static final String MASKED_TARGET = "bench-masked";
 
@@ -153,9 +154,11 @@ class ExchangeBenchmark {
 	}
 
 	/**
-	 * Runs the loop and the hub over a JSON-lines and a CSV file a twentieth of the size first, untimed, the hub's to
-	 * every kind of target: the figures are those of a hub that has been running, as a hub does for months, not of
-	 * its first minute, when the JIT compilers take a core of two (the loop's compile on the core it leaves free).
+	 * Runs the loop and the hub over a JSON-lines and a CSV file of the same size first, untimed, the hub's to every
+	 * kind of target: the figures are those of a hub that has been running, as a hub does for months, not of its
+	 * first thousand batches. Code run once a batch (the database's, transactions, routes) is compiled only after
+	 * thousands of calls; on a twentieth-size warm-up the compilers still took 10 of the first timed run's 41 CPU
+	 * seconds, on the cores the pipeline needs (the loop's compile runs on the core it leaves free).
 	 */
 	private void warmUp(HubProcess hub, Masking masking, Path files) throws Exception {
 		Path jsonLines = files.resolve("预热.jsonl");
