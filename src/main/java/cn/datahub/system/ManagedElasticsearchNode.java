@@ -156,9 +156,11 @@ public class ManagedElasticsearchNode {
 		Path config = this.workDir.resolve("config");
 		Path data = this.workDir.resolve("data");
 		Path logs = this.workDir.resolve("logs");
+		Path tmp = this.workDir.resolve("tmp");
 		Files.createDirectories(config.resolve("jvm.options.d"));
 		Files.createDirectories(data);
 		Files.createDirectories(logs);
+		Files.createDirectories(tmp);
 		for (String file : List.of("jvm.options", "log4j2.properties")) {
 			Files.copy(home.resolve("config").resolve(file), config.resolve(file), StandardCopyOption.REPLACE_EXISTING);
 		}
@@ -179,7 +181,7 @@ public class ManagedElasticsearchNode {
 				""), StandardCharsets.UTF_8);
 		if (runningAsRoot()) {
 			exec("chown", "-R", UNPRIVILEGED_ID + ":" + UNPRIVILEGED_ID, config.toString(), data.toString(),
-					logs.toString());
+					logs.toString(), tmp.toString());
 		}
 		return config;
 	}
@@ -197,6 +199,8 @@ public class ManagedElasticsearchNode {
 		Map<String, String> env = builder.environment();
 		env.put("ES_JAVA_HOME", System.getProperty("java.home"));
 		env.put("ES_PATH_CONF", config.toString());
+		// otherwise each start leaves a folder of its own in the system's temporary folder
+		env.put("ES_TMPDIR", this.workDir.resolve("tmp").toString());
 		env.remove("ES_JAVA_OPTS");
 		env.remove("JAVA_TOOL_OPTIONS");
 		env.remove("_JAVA_OPTIONS");
