@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -190,13 +191,14 @@ class VersionRuns {
 			for (VersionRun run : live()) {
 				BloomFilter heads = run.heads() == null ? VersionRun.filterFor(run.entries()) : null;
 				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-					BlockCursor blocks = new BlockCursor(connection, run.id());
-					for (byte[] block = blocks.next(); block != null; block = blocks.next()) {
-						for (int offset = 0; offset < block.length; offset += VersionRunWriter.ENTRY) {
-							long head = VersionRunWriter.head(block, offset);
-							consumer.accept(VersionRunWriter.batchId(block, offset), head);
-							if (heads != null) {
-								heads.add(head);
+					try (BlockCursor blocks = new BlockCursor(connection, run.id())) {
+						for (byte[] block = blocks.next(); block != null; block = blocks.next()) {
+							for (int offset = 0; offset < block.length; offset += VersionRunWriter.ENTRY) {
+								long head = VersionRunWriter.head(block, offset);
+								consumer.accept(VersionRunWriter.batchId(block, offset), head);
+								if (heads != null) {
+									heads.add(head);
+								}
 							}
 						}
 					}
@@ -284,16 +286,30 @@ class VersionRuns {
 		try {
 			merged = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
 				VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
-				List<EntryCursor> cursors = new ArrayList<>();
-				for (VersionRun input : inputs) {
-					cursors.add(new EntryCursor(new BlockCursor(connection, input.id())));
-				}
-				for (EntryCursor least = least(cursors); least != null; least = least(cursors)) {
-					writer.add(least.block, least.offset);
-					if (heads != null) {
-						heads.add(VersionRunWriter.head(least.block, least.offset));
+				List<BlockCursor> blocks = new ArrayList<>();
+				try {
+					PriorityQueue<EntryCursor> others = new PriorityQueue<>(inputs.size(), EntryCursor.ORDER);
+					for (VersionRun input : inputs) {
+						BlockCursor run = new BlockCursor(connection, input.id());
+						blocks.add(run);
+						EntryCursor entries = new EntryCursor(run);
+						if (entries.block != null) {
+							others.add(entries);
+						}
 					}
-					least.advance();
+					// the least entry's run often holds the next least too: it is compared with the others' least only
+					for (EntryCursor least = others.poll(); least != null; least = next(least, others)) {
+						writer.add(least.block, least.offset);
+						if (heads != null) {
+							heads.add(VersionRunWriter.head(least.block, least.offset));
+						}
+						least.advance();
+					}
+				}
+				finally {
+					for (BlockCursor run : blocks) {
+						run.close();
+					}
 				}
 				return makeLive(connection, id, level, writer, heads, inputs);
 			});
@@ -310,19 +326,20 @@ class VersionRuns {
 				merged.id(), level, merged.entries(), (System.nanoTime() - started) / 1_000_000);
 	}
 
-	/** The cursor at the least entry, or null when all are past their last. */
-	private EntryCursor least(List<EntryCursor> cursors) throws SQLException {
+	/** The cursor at the least entry after {@code current} advanced, or null when all are past their last. */
+	private EntryCursor next(EntryCursor current, PriorityQueue<EntryCursor> others) throws SQLException {
 		if (this.stopping) {
 			throw new SQLException("The hub is stopping; the merge's run is not live and is removed at the next start");
 		}
-		EntryCursor least = null;
-		for (EntryCursor cursor : cursors) {
-			if (cursor.block != null && (least == null
-					|| VersionRunWriter.compare(cursor.block, cursor.offset, least.block, least.offset) < 0)) {
-				least = cursor;
-			}
+		if (current.block == null) {
+			return others.poll();
 		}
-		return least;
+		EntryCursor other = others.peek();
+		if (other != null && EntryCursor.ORDER.compare(other, current) < 0) {
+			others.add(current);
+			return others.poll();
+		}
+		return current;
 	}
 
 	/** Writes the merged run's last blocks and directory, and makes it live and its inputs not, in one transaction. */
@@ -480,12 +497,14 @@ class VersionRuns {
 
 	}
 
-	/** A run's blocks in order, read a few at a time. */
-	private static final class BlockCursor {
+	/** A run's blocks in order, read a few at a time with one statement. */
+	private static final class BlockCursor implements AutoCloseable {
 
 		private final Connection connection;
 
 		private final List<byte[]> read = new ArrayList<>();
+
+		private PreparedStatement select;
 
 		private int next;
 
@@ -512,17 +531,25 @@ class VersionRuns {
 			return this.read.get(this.next++);
 		}
 
+		@Override
+		public void close() throws SQLException {
+			if (this.select != null) {
+				this.select.close();
+			}
+		}
+
 		private void readMore() throws SQLException {
 			this.read.clear();
 			this.next = 0;
-			try (PreparedStatement select = this.connection.prepareStatement(
-					"select entries from exchange_version_block where id between ? and ? order by id")) {
-				select.setLong(1, this.from);
-				select.setLong(2, this.from + BLOCKS_A_READ - 1);
-				try (ResultSet rs = select.executeQuery()) {
-					while (rs.next()) {
-						this.read.add(rs.getBytes(1));
-					}
+			if (this.select == null) {
+				this.select = this.connection
+					.prepareStatement("select entries from exchange_version_block where id between ? and ? order by id");
+			}
+			this.select.setLong(1, this.from);
+			this.select.setLong(2, this.from + BLOCKS_A_READ - 1);
+			try (ResultSet rs = this.select.executeQuery()) {
+				while (rs.next()) {
+					this.read.add(rs.getBytes(1));
 				}
 			}
 			this.from += BLOCKS_A_READ;
@@ -533,6 +560,9 @@ class VersionRuns {
 
 	/** A run's entries in order: the current one is at {@code offset} of {@code block}, null past the last. */
 	private static final class EntryCursor {
+
+		static final Comparator<EntryCursor> ORDER = (a, b) -> VersionRunWriter.compare(a.block, a.offset, b.block,
+				b.offset);
 
 		private final BlockCursor blocks;
 

@@ -79,6 +79,30 @@ class VersionRunsTests {
 	}
 
 	@Test
+	void manyRunsMergedAtOnceComeOutAsOneRunInOrderThoughEachIsReadInSeveralParts() {
+		VersionRuns wide = new VersionRuns(this.jdbc, new VersionRuns.Shape(4, 8, 100_000, 2));
+		List<List<byte[]>> batches = IntStream.range(0, 24)
+			.mapToObj(b -> IntStream.range(0, 40).mapToObj(i -> person(b * 40 + i)).toList())
+			.toList();
+		for (int b = 0; b < batches.size(); b++) {
+			wide.write(b + 1, fingerprints(batches.get(b)));
+			wide.merge();
+		}
+
+		Map<Long, List<byte[]>> found = wide
+			.batches(IntStream.range(0, 960).mapToObj(VersionRunsTests::person).toArray(byte[][]::new));
+
+		for (int b = 0; b < batches.size(); b++) {
+			assertThat(found.get(b + 1L)).as("batch %d", b + 1).usingElementComparator(Arrays::compare)
+				.containsExactlyInAnyOrderElementsOf(batches.get(b));
+		}
+		assertThat(this.jdbc.queryForList("select entries from exchange_version_run where live and level = 1",
+				Long.class))
+			.as("eight level-0 runs and the level-1 run merged three times into one run of 240 blocks, read 64 at a time")
+			.containsExactly(960L);
+	}
+
+	@Test
 	void onceTheHubIsReadyTheRunsAreMergedInTheBackgroundAsBatchesAreConfirmed() throws InterruptedException {
 		this.runs.mergeInBackground();
 		try {
