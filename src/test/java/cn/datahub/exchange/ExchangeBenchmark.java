@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -128,6 +129,8 @@ class ExchangeBenchmark {
 				hub.stop();
 			}
 		}
+		// some 7 GB of files, outboxes and database; a failed run keeps them for a look
+		FileSystemUtils.deleteRecursively(this.home);
 	}
 
 	private List<String> hubOptions() {
