@@ -30,9 +30,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Exchange throughput on this machine, printed, never asserted on time: a generated 人社 person register
  * ({@link PersonRegister}, {@code -Dbench.exchange.records}, a million by default) dropped as JSON lines and as CSV
- * into the inbox of a hub running as a process of its own with {@code -Xmx256m} (so a file many times its heap must
- * stream) and the collector the README runs it with ({@code -Dbench.exchange.hub-collector}), validated, masked and
- * written as Avro to its file outbox and to a masked FILE target; then the JSON-lines file again, to the file outbox
+ * into the inbox of a hub running as a process of its own, with {@code -Xmx256m} so that a file many times its heap
+ * must stream ({@code -Dbench.exchange.hub-heap} for another) and the collector the README runs it with
+ * ({@code -Dbench.exchange.hub-collector}); the hub validates and masks the records and writes them as Avro to its
+ * file outbox and to a masked FILE target; then the JSON-lines file again, to the file outbox
  * and pushed over HTTP to a {@link CountingPlatform}. Each file is first run through
  * the {@link HandWrittenLoop} in this JVM, on one thread: the hub's figure is its ratio to that loop. The counts are
  * asserted: every valid record arrives once at every target, every invalid one is dead-lettered.
