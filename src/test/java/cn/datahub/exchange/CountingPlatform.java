@@ -39,6 +39,13 @@ final class CountingPlatform implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/batches";
 	}
 
+	/** Forgets what it took so far: the counts start again from nothing. */
+	void reset() {
+		this.records.set(0);
+		this.batches.set(0);
+		this.bytes.set(0);
+	}
+
 	long records() {
 		return this.records.get();
 	}
