@@ -1,12 +1,11 @@
 package cn.datahub.exchange;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A source attached to a published resource, with its health as the routes last left it.
  */
-public record Attachment(long id, String resourceCode, String kind, List<String> keyItems, AttachmentForm.Http http,
+public record Attachment(long id, String resourceCode, String kind, AttachmentForm.Http http,
 		AttachmentForm.Jdbc jdbc, AttachmentForm.Folder file, Instant createdAt, Health health) {
 
 	static final String HTTP = "HTTP";

@@ -1,16 +1,11 @@
 package cn.datahub.exchange;
 
-import java.util.List;
-
 /**
  * An attachment (资源挂接) as an operator gives it: the published resource it feeds, its kind ({@code HTTP},
  * {@code JDBC}, {@code FILE}, or {@code PUSH}, which has none) and the settings of that kind; the other kinds'
  * settings stay empty.
- *
- * @param keyItems the items that identify a record (default: the resource's first required item)
  */
-public record AttachmentForm(String resourceCode, String kind, List<String> keyItems, Http http, Jdbc jdbc,
-		Folder file) {
+public record AttachmentForm(String resourceCode, String kind, Http http, Jdbc jdbc, Folder file) {
 
 	/**
 	 * A department system's API, read page by page.

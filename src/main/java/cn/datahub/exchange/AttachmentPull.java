@@ -76,7 +76,7 @@ public class AttachmentPull {
 			try (PulledRecords records = open(attachment, resource, since)) {
 				if (records.hasNext()) {
 					logged = true;
-					this.pipeline.run(resource, attachment.keyItems(), source, batchPrefix(attachment, since), records,
+					this.pipeline.run(resource, source, batchPrefix(attachment, since), records,
 							this.targets.of(resource));
 				}
 				this.attachments.succeeded(id, records.watermark());

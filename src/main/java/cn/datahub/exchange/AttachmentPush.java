@@ -79,7 +79,7 @@ class AttachmentPush {
 		synchronized (this.locks.computeIfAbsent(id, key -> new Object())) {
 			Map<String, ExchangePipeline.Counts> counts;
 			try {
-				counts = this.pipeline.run(resource, attachment.keyItems(), source, attachment.routeId() + "-" + batch,
+				counts = this.pipeline.run(resource, source, attachment.routeId() + "-" + batch,
 						records.iterator(), this.targets.of(resource));
 			}
 			catch (IOException | RuntimeException ex) {

@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.InvalidInput;
-import cn.datahub.catalogue.Resource;
 import cn.datahub.catalogue.ResourceStatus;
 import cn.datahub.catalogue.Resources;
 import cn.datahub.catalogue.Violation;
@@ -51,27 +48,21 @@ class AttachmentValidator {
 
 	AttachmentForm check(AttachmentForm form) {
 		List<Violation> violations = new ArrayList<>();
-		Resource resource = resource(form.resourceCode(), violations);
-		List<String> keys = form.keyItems() == null ? List.of() : form.keyItems();
-		if (resource != null) {
-			Set<String> names = resource.items().stream().map(DataItem::name).collect(Collectors.toSet());
-			keys.stream().filter(k -> !names.contains(k)).forEach(k -> violations.add(new Violation("keyItems",
-					"No item '" + k + "' in resource " + resource.code(), "资源中没有数据项“" + k + "”")));
-		}
+		published(form.resourceCode(), violations);
 		String kind = form.kind() == null ? null : form.kind().toUpperCase(Locale.ROOT);
-		AttachmentForm checked = new AttachmentForm(form.resourceCode(), kind, keys, null, null, null);
+		AttachmentForm checked = new AttachmentForm(form.resourceCode(), kind, null, null, null);
 		if (kind == null || !KINDS.contains(kind)) {
 			violations.add(new Violation("kind", "Unknown kind '" + form.kind() + "'; allowed: HTTP, JDBC, FILE, PUSH",
 					"挂接方式须为 HTTP、JDBC、FILE 或 PUSH"));
 		}
 		else if (kind.equals(Attachment.HTTP)) {
-			checked = new AttachmentForm(form.resourceCode(), kind, keys, http(form.http(), violations), null, null);
+			checked = new AttachmentForm(form.resourceCode(), kind, http(form.http(), violations), null, null);
 		}
 		else if (kind.equals(Attachment.JDBC)) {
-			checked = new AttachmentForm(form.resourceCode(), kind, keys, null, jdbc(form.jdbc(), violations), null);
+			checked = new AttachmentForm(form.resourceCode(), kind, null, jdbc(form.jdbc(), violations), null);
 		}
 		else if (kind.equals(Attachment.FILE)) {
-			checked = new AttachmentForm(form.resourceCode(), kind, keys, null, null, folder(form.file(), violations));
+			checked = new AttachmentForm(form.resourceCode(), kind, null, null, folder(form.file(), violations));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidInput("Invalid attachment", violations);
@@ -79,18 +70,14 @@ class AttachmentValidator {
 		return checked;
 	}
 
-	private Resource resource(String code, List<Violation> violations) {
+	private void published(String code, List<Violation> violations) {
 		if (code == null || code.isBlank()) {
 			violations.add(required("resourceCode", "资源代码"));
-			return null;
 		}
-		Resource resource = this.resources.find(code).orElse(null);
-		if (resource == null || resource.status() != ResourceStatus.PUBLISHED) {
+		else if (this.resources.find(code).filter(r -> r.status() == ResourceStatus.PUBLISHED).isEmpty()) {
 			violations.add(new Violation("resourceCode", "Resource " + code + " is not a published resource",
 					"资源 " + code + " 不是已发布的资源"));
-			return null;
 		}
-		return resource;
 	}
 
 	private static AttachmentForm.Http http(AttachmentForm.Http http, List<Violation> violations) {

@@ -96,7 +96,7 @@ class Attachments {
 		Attachment.Health health = new Attachment.Health(rs.getString("watermark"), success, lag,
 				rs.getInt("consecutive_failures"), instant(rs.getTimestamp("last_failure_at")), rs.getString("last_error"));
 		return new Attachment(rs.getLong("id"), rs.getString("resource_code"), rs.getString("kind"),
-				form.keyItems() == null ? List.of() : form.keyItems(), form.http(), form.jdbc(), form.file(),
+				form.http(), form.jdbc(), form.file(),
 				rs.getTimestamp("created_at").toInstant(), health);
 	}
 

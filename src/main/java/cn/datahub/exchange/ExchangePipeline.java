@@ -63,16 +63,7 @@ class ExchangePipeline {
 	 */
 	Map<String, Counts> run(Resource resource, String source, String batchPrefix, Iterator<SourceRecord> records,
 			List<Target> targets) throws IOException {
-		return run(resource, List.of(), source, batchPrefix, records, targets);
-	}
-
-	/**
-	 * Runs {@code records} of {@code source} to {@code targets}, identifying records by {@code keyItems} (the
-	 * resource's first required item when empty).
-	 */
-	Map<String, Counts> run(Resource resource, List<String> keyItems, String source, String batchPrefix,
-			Iterator<SourceRecord> records, List<Target> targets) throws IOException {
-		RecordConverter converter = new RecordConverter(resource, keyItems, this.hub.zone());
+		RecordConverter converter = new RecordConverter(resource, this.hub.zone());
 		Map<String, MaskingRule> plan = this.masking.plan(resource);
 		Map<Target, Long> runIds = new LinkedHashMap<>();
 		targets.forEach(t -> runIds.put(t, this.runs.start(resource.code(), source, t.name())));

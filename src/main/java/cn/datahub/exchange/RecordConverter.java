@@ -70,8 +70,6 @@ final class RecordConverter {
 	/** The place in {@link #items} of the item a column holds, by the item's name and by its title. */
 	private final Map<String, Integer> byColumn = new HashMap<>();
 
-	private final List<String> keyItems;
-
 	private final ZoneId zone;
 
 	private final GenericDatumWriter<GenericRecord> writer;
@@ -83,7 +81,7 @@ final class RecordConverter {
 
 	private final MessageDigest sha256;
 
-	RecordConverter(Resource resource, List<String> keyItems, ZoneId zone) {
+	RecordConverter(Resource resource, ZoneId zone) {
 		this.schema = ResourceSchema.of(resource);
 		this.items = resource.items();
 		this.types = this.items.stream().map(item -> ItemType.parse(item.type()).orElseThrow()).toList();
@@ -91,8 +89,6 @@ final class RecordConverter {
 			this.byColumn.put(this.items.get(i).name(), i);
 			this.byColumn.putIfAbsent(this.items.get(i).title(), i);
 		}
-		this.keyItems = keyItems.isEmpty()
-				? this.items.stream().filter(DataItem::required).limit(1).map(DataItem::name).toList() : keyItems;
 		this.zone = zone;
 		this.writer = new GenericDatumWriter<>(this.schema, genericData());
 		try {
@@ -108,8 +104,8 @@ final class RecordConverter {
 	}
 
 	/**
-	 * The record as an Avro record with its key, its Avro binary encoding and the content fingerprint of that
-	 * encoding, or why it cannot be.
+	 * The record as an Avro record with its Avro binary encoding and the content fingerprint of that encoding, or
+	 * why it cannot be.
 	 */
 	Converted convert(SourceRecord source) {
 		Converted checked = validate(source);
@@ -118,10 +114,10 @@ final class RecordConverter {
 		}
 		byte[] encoded = encode(checked.record());
 		Fingerprint fingerprint = Fingerprint.of(this.sha256.digest(encoded));
-		return new Converted(checked.record(), key(checked.record(), fingerprint), fingerprint, encoded, null);
+		return new Converted(checked.record(), fingerprint, encoded, null);
 	}
 
-	/** The record as an Avro record, or why it cannot be; without its key, encoding and fingerprint. */
+	/** The record as an Avro record, or why it cannot be; without its encoding and fingerprint. */
 	Converted validate(SourceRecord source) {
 		Object[] values = new Object[this.items.size()];
 		source.values().forEach((column, value) -> {
@@ -151,7 +147,7 @@ final class RecordConverter {
 						+ type.label()));
 			}
 		}
-		return new Converted(record, null, null, null, null);
+		return new Converted(record, null, null, null);
 	}
 
 	private Object value(DataItem item, ItemType type, Object raw) {
@@ -252,14 +248,6 @@ final class RecordConverter {
 		throw first != null ? first : new DateTimeParseException("no known form", text, 0);
 	}
 
-	private String key(GenericRecord record, Fingerprint fingerprint) {
-		StringBuilder key = new StringBuilder();
-		for (String item : this.keyItems) {
-			key.append(key.isEmpty() ? "" : "|").append(record.get(item));
-		}
-		return key.isEmpty() ? fingerprint.toString() : key.toString();
-	}
-
 	/**
 	 * The record's Avro binary form. Its SHA-256 is the fingerprint (equal content, equal fingerprint), and a file
 	 * target that takes the record as it is appends these bytes instead of encoding it again.
@@ -299,10 +287,10 @@ final class RecordConverter {
 	}
 
 	/** A converted record, or the rejection that stopped it. */
-	record Converted(GenericRecord record, String key, Fingerprint fingerprint, byte[] encoded, Rejection rejection) {
+	record Converted(GenericRecord record, Fingerprint fingerprint, byte[] encoded, Rejection rejection) {
 
 		static Converted rejected(Rejection rejection) {
-			return new Converted(null, null, null, null, rejection);
+			return new Converted(null, null, null, rejection);
 		}
 
 		boolean accepted() {

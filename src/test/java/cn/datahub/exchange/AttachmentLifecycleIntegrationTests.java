@@ -2,7 +2,6 @@ package cn.datahub.exchange;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,8 +95,6 @@ class AttachmentLifecycleIntegrationTests {
 		assertRefused(Map.of("resourceCode", code, "kind", "HTTP", "http",
 				Map.of("url", "http://10.1.2.3/api", "format", "XML", "watermarkParameter", "updatedSince")),
 				"http.format", "http.watermarkField");
-		assertRefused(Map.of("resourceCode", code, "kind", "HTTP", "keyItems", List.of("sfzh"), "http",
-				Map.of("url", "http://10.1.2.3/api")), "keyItems");
 		assertRefused(Map.of("resourceCode", code, "kind", "JDBC", "jdbc",
 				Map.of("datasource", "rsj-archive", "table", "gtgsh_djxx")), "jdbc.datasource", "jdbc.incrementalColumn");
 		assertRefused(Map.of("resourceCode", code, "kind", "JDBC", "jdbc",

@@ -40,7 +40,7 @@ final class HandWrittenLoop {
 	private final Map<String, MaskingRule> plan;
 
 	HandWrittenLoop(Resource resource, Masking masking, ZoneId zone) {
-		this.converter = new RecordConverter(resource, List.of(), zone);
+		this.converter = new RecordConverter(resource, zone);
 		this.plan = masking.plan(resource);
 	}
 

@@ -170,7 +170,7 @@ class HttpPullIntegrationTests {
 		http.put("pageSize", 2);
 		http.put("watermarkParameter", "updatedSince");
 		http.put("watermarkField", "gxsj");
-		return Map.of("resourceCode", this.code, "kind", "HTTP", "keyItems", List.of("tyshxydm"), "http", http);
+		return Map.of("resourceCode", this.code, "kind", "HTTP", "http", http);
 	}
 
 	private void stubPage(int number, String since, String body) {

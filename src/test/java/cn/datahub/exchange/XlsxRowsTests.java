@@ -96,7 +96,7 @@ class XlsxRowsTests {
 
 	@Test
 	void everyRecordPassesTheStrictDateChecksOfTheConverter() throws IOException {
-		RecordConverter converter = new RecordConverter(REGISTRATIONS, List.of(), ZoneId.of("Asia/Shanghai"));
+		RecordConverter converter = new RecordConverter(REGISTRATIONS, ZoneId.of("Asia/Shanghai"));
 
 		List<Converted> converted = read(registrations()).stream().map(converter::convert).toList();
 
