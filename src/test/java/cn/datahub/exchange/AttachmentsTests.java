@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +21,7 @@ class AttachmentsTests {
 
 	private static final String REGISTER = "371525-SCJ-0002";
 
-	private final JdbcDataSource database = database();
+	private final JdbcDataSource database = MigratedDatabase.create("attachments");
 
 	private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(this.database);
 
@@ -63,20 +61,8 @@ class AttachmentsTests {
 					+ "values (?, ?, ?, timestamp with time zone '2026-11-02 09:30:00+08')", REGISTER, kind, settings);
 	}
 
-	private void migrate(String target) {
-		Flyway.configure()
-			.dataSource(this.database)
-			.locations("classpath:db/migration")
-			.target(target == null ? "latest" : target)
-			.load()
-			.migrate();
-	}
-
-	private static JdbcDataSource database() {
-		JdbcDataSource database = new JdbcDataSource();
-		database.setURL("jdbc:h2:mem:attachments-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		database.setUser("sa");
-		return database;
+	private void migrate(String version) {
+		MigratedDatabase.migrate(this.database, version);
 	}
 
 }

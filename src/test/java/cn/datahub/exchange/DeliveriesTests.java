@@ -8,11 +8,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import cn.datahub.exchange.Deliveries.Pending;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +37,7 @@ class DeliveriesTests {
 
 	private static final Person WANG = person("371525200011230537", "王志强");
 
-	private final JdbcDataSource database = database();
+	private final JdbcDataSource database = MigratedDatabase.create("deliveries");
 
 	private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(this.database);
 
@@ -167,14 +165,9 @@ class DeliveriesTests {
 	}
 
 	/** Migrates to {@code target}, or to the latest version and starts as the hub does, reading what is recorded. */
-	private void migrate(String target) {
-		Flyway.configure()
-			.dataSource(this.database)
-			.locations("classpath:db/migration")
-			.target(target == null ? "latest" : target)
-			.load()
-			.migrate();
-		if (target == null) {
+	private void migrate(String version) {
+		MigratedDatabase.migrate(this.database, version);
+		if (version == null) {
 			this.known.load();
 		}
 	}
@@ -222,13 +215,6 @@ class DeliveriesTests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static JdbcDataSource database() {
-		JdbcDataSource database = new JdbcDataSource();
-		database.setURL("jdbc:h2:mem:deliveries-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		database.setUser("sa");
-		return database;
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.Resource;
 import cn.datahub.system.HubProperties;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +59,7 @@ class ExchangePipelineTests {
 	private static final Map<String, Object> DONGGUCHENG = Map.of("tyshxydm", "92371525MA3W2FCN8C", "ztmc", "冠县东古城镇惠民药店",
 			"jyzxm", "孙红梅");
 
-	private final JdbcDataSource database = database();
+	private final JdbcDataSource database = MigratedDatabase.create("pipeline");
 
 	private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(this.database);
 
@@ -182,7 +180,7 @@ class ExchangePipelineTests {
 	}
 
 	private ExchangePipeline pipeline() {
-		Flyway.configure().dataSource(this.database).locations("classpath:db/migration").load().migrate();
+		MigratedDatabase.migrate(this.database, null);
 		HubProperties hub = new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("hub",
 				HubProperties.class);
 		return new ExchangePipeline(new ExchangeRuns(this.jdbc, this.clock), new DeadLetters(this.jdbc, this.clock),
@@ -196,13 +194,6 @@ class ExchangePipelineTests {
 			records.add(SourceRecord.ofValues(records.size() + 2, row));
 		}
 		return records.iterator();
-	}
-
-	private static JdbcDataSource database() {
-		JdbcDataSource database = new JdbcDataSource();
-		database.setURL("jdbc:h2:mem:pipeline-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		database.setUser("sa");
-		return database;
 	}
 
 	/** A target that keeps the names of the records it took, after {@code taking} let it take them. */

@@ -9,12 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +31,13 @@ class VersionRunsTests {
 
 	private static final VersionRuns.Shape SMALL = new VersionRuns.Shape(4, 2, 8, 2);
 
-	private final JdbcTemplate jdbc = new JdbcTemplate(database());
+	private final JdbcTemplate jdbc = new JdbcTemplate(MigratedDatabase.create("version-runs"));
 
 	private final VersionRuns runs = new VersionRuns(this.jdbc, SMALL);
 
 	@BeforeEach
 	void migrate() {
-		Flyway.configure().dataSource(this.jdbc.getDataSource()).locations("classpath:db/migration").load().migrate();
+		MigratedDatabase.migrate(this.jdbc.getDataSource(), null);
 	}
 
 	@Test
@@ -241,13 +238,6 @@ class VersionRunsTests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static JdbcDataSource database() {
-		JdbcDataSource database = new JdbcDataSource();
-		database.setURL("jdbc:h2:mem:version-runs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		database.setUser("sa");
-		return database;
 	}
 
 }
