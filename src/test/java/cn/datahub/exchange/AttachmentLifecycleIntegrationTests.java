@@ -2,6 +2,7 @@ package cn.datahub.exchange;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,10 +107,19 @@ class AttachmentLifecycleIntegrationTests {
 	@Test
 	void anUnknownFieldIsABadRequest() {
 		String code = this.fixture.publish("371525-SCJ-0304", "PUBLISHED");
-		ResponseEntity<JsonNode> refused = this.fixture.attach(Map.of("resourceCode", code, "kind", "HTTP", "http",
-				Map.of("uri", "http://10.1.2.3/api")));
-		assertThat(refused.getStatusCode().value()).isEqualTo(400);
-		assertThat(refused.getBody().path("errors").findValuesAsText("field")).containsExactly("http.uri");
+		assertBadRequest(Map.of("resourceCode", code, "kind", "HTTP", "http", Map.of("uri", "http://10.1.2.3/api")),
+				"http.uri");
+		// key items are named no more (V17): a client still sending them is told so, not silently ignored
+		assertBadRequest(Map.of("resourceCode", code, "kind", "HTTP", "keyItems", List.of("tyshxydm"), "http",
+				Map.of("url", "http://10.1.2.3/api")), "keyItems");
+		assertThat(this.fixture.api().get("/api/exchange/attachments", "resourceCode", code)).isEmpty();
+	}
+
+	/** A 400 naming the one field the hub does not know. */
+	private void assertBadRequest(Map<String, Object> form, String field) {
+		ResponseEntity<JsonNode> refused = this.fixture.attach(form);
+		assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
+		assertThat(refused.getBody().path("errors").findValuesAsText("field")).containsExactly(field);
 	}
 
 	private void assertRefused(Map<String, Object> form, String... fields) {
