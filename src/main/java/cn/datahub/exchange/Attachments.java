@@ -95,9 +95,8 @@ class Attachments {
 		Long lag = success == null ? null : Duration.between(success, this.clock.instant()).toSeconds();
 		Attachment.Health health = new Attachment.Health(rs.getString("watermark"), success, lag,
 				rs.getInt("consecutive_failures"), instant(rs.getTimestamp("last_failure_at")), rs.getString("last_error"));
-		return new Attachment(rs.getLong("id"), rs.getString("resource_code"), rs.getString("kind"),
-				form.http(), form.jdbc(), form.file(),
-				rs.getTimestamp("created_at").toInstant(), health);
+		return new Attachment(rs.getLong("id"), rs.getString("resource_code"), rs.getString("kind"), form.http(),
+				form.jdbc(), form.file(), rs.getTimestamp("created_at").toInstant(), health);
 	}
 
 	private String write(AttachmentForm form) {

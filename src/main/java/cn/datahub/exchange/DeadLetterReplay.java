@@ -60,7 +60,7 @@ public class DeadLetterReplay {
 					+ " is not published; its records cannot be delivered", "信息资源" + letter.resourceCode() + "未发布，无法交换"));
 		SourceRecord record = SourceFiles.parse(letter.line(), values == null ? letter.raw() : write(values));
 		Rejection rejection = record.values() == null ? new Rejection(null, "not a JSON object", "不是有效的JSON对象")
-				: new RecordConverter(resource, this.hub.zone()).convert(record).rejection();
+				: new RecordConverter(resource, this.hub.zone()).validate(record).rejection();
 		if (rejection != null) {
 			throw new InvalidInput("Record still invalid",
 					List.of(new Violation(rejection.field(), rejection.reason(), rejection.reasonZh())));
