@@ -164,7 +164,7 @@ class DeliveriesTests {
 		assertThat(this.deliveries.delivered(REGISTER, fingerprints(WANG))).isEmpty();
 	}
 
-	/** Migrates to {@code target}, or to the latest version and starts as the hub does, reading what is recorded. */
+	/** Migrates to {@code version}, or to the latest and starts as the hub does, reading what is recorded. */
 	private void migrate(String version) {
 		MigratedDatabase.migrate(this.database, version);
 		if (version == null) {
