@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +36,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The record versions of the idempotent repository, kept as a log-structured merge tree on top of the database
- * ({@code V15__exchange_version_runs.sql}): each confirmed batch writes its versions as one sorted run of level 0, a
- * few rows, and a background merge folds the level-0 runs into level 1, and each level grown past its capacity into
- * the next, so that a version is written a few times in all, whole blocks at a time, instead of costing an index
- * insert that rewrites index pages all over the file. A lookup reads, from each live run whose filter does not rule
- * the fingerprint out, the one block that may hold it. One hub writes a database's record versions.
+ * ({@code V15__exchange_version_runs.sql}): each confirmed batch writes its versions as one sorted run, a few rows,
+ * and a background merge folds runs of about one size into one run of the next tier, and, past the tiers, each level
+ * grown past its capacity into the next ({@link Shape}), so that a version is written a few times in all, whole
+ * blocks at a time, instead of costing an index insert that rewrites index pages all over the file. A run's level is
+ * its tier, or its level past the tiers. A lookup reads, from each live run whose filter does not rule the
+ * fingerprint out, the one block that may hold it. One hub writes a database's record versions.
  */
 @Component
 class VersionRuns {
@@ -82,7 +84,7 @@ class VersionRuns {
 	}
 
 	/**
-	 * Writes a batch's versions as a run of level 0 in the caller's transaction; lookups see it once that commits.
+	 * Writes a batch's versions as a run of their tier in the caller's transaction; lookups see it once that commits.
 	 * The live runs are read first, so that the first reading (which removes runs that are not live, and reads the
 	 * live ones) never meets this one half-written.
 	 */
@@ -93,7 +95,7 @@ class VersionRuns {
 		entries.sort((a, b) -> VersionRunWriter.compare(a, 0, b, 0));
 		BloomFilter heads = VersionRun.filterFor(entries.size());
 		VersionRun run = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
-			long id = insertRun(connection, 0, true);
+			long id = insertRun(connection, this.shape.tier(entries.size()), true);
 			VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
 			for (byte[] entry : entries) {
 				writer.add(entry, 0);
@@ -247,30 +249,58 @@ class VersionRuns {
 	}
 
 	private boolean mergeOne() {
-		List<VersionRun> live = live();
-		List<VersionRun> zero = live.stream().filter(r -> r.level() == 0).toList();
-		if (!zero.isEmpty() && zero.size() >= this.shape.levelZeroRuns()) {
-			List<VersionRun> inputs = new ArrayList<>(zero);
-			at(live, 1).ifPresent(inputs::add);
-			merge(1, inputs);
-			return true;
-		}
-		for (VersionRun run : live.stream()
-			.filter(r -> r.level() > 0)
-			.sorted(Comparator.comparingInt(VersionRun::level))
-			.toList()) {
-			if (run.entries() > this.shape.capacity(run.level())) {
-				Optional<VersionRun> next = at(live, run.level() + 1);
-				if (next.isPresent()) {
-					merge(run.level() + 1, List.of(run, next.get()));
-				}
-				else {
-					promote(run);
-				}
-				return true;
+		Optional<Merge> due = due(live());
+		due.ifPresent(merge -> {
+			if (merge.inputs().size() == 1) {
+				promote(merge.inputs().get(0), merge.level());
+			}
+			else {
+				merge(merge.level(), merge.inputs());
+			}
+		});
+		return due.isPresent();
+	}
+
+	/**
+	 * The merge due first, if one is: the smallest tier holding enough runs, merged into one (a run as large as a
+	 * leveled one together with the first level's run); else two runs found on one level (an upgraded repository's
+	 * runs where its leveled merges left them), merged; else the lowest level grown past its capacity, merged into
+	 * the next, or moved up when the next has no run (a merge of one input).
+	 */
+	private Optional<Merge> due(List<VersionRun> live) {
+		Map<Integer, List<VersionRun>> tiers = new TreeMap<>();
+		Map<Integer, List<VersionRun>> levels = new TreeMap<>();
+		for (VersionRun run : live) {
+			int tier = this.shape.tier(run.entries());
+			if (tier < this.shape.tiers()) {
+				tiers.computeIfAbsent(tier, t -> new ArrayList<>()).add(run);
+			}
+			else {
+				levels.computeIfAbsent(Math.max(run.level(), tier), l -> new ArrayList<>()).add(run);
 			}
 		}
-		return false;
+		for (Map.Entry<Integer, List<VersionRun>> tier : tiers.entrySet()) {
+			if (tier.getValue().size() >= (tier.getKey() == 0 ? this.shape.levelZeroRuns() : this.shape.fanIn())) {
+				List<VersionRun> inputs = new ArrayList<>(tier.getValue());
+				int level = this.shape.tier(inputs.stream().mapToLong(VersionRun::entries).sum());
+				if (level == this.shape.tiers()) {
+					inputs.addAll(levels.getOrDefault(level, List.of()));
+				}
+				return Optional.of(new Merge(level, inputs));
+			}
+		}
+		for (Map.Entry<Integer, List<VersionRun>> level : levels.entrySet()) {
+			List<VersionRun> runs = level.getValue();
+			if (runs.size() > 1) {
+				return Optional.of(new Merge(level.getKey(), runs));
+			}
+			if (runs.get(0).entries() > this.shape.capacity(level.getKey())) {
+				List<VersionRun> inputs = new ArrayList<>(runs);
+				inputs.addAll(levels.getOrDefault(level.getKey() + 1, List.of()));
+				return Optional.of(new Merge(level.getKey() + 1, inputs));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -373,9 +403,9 @@ class VersionRuns {
 	}
 
 	/** Moves a run past its level's capacity to the next level, which has none: nothing to rewrite. */
-	private void promote(VersionRun run) {
-		this.jdbc.update("update exchange_version_run set level = ? where id = ?", run.level() + 1, run.id());
-		replace(List.of(run), new VersionRun(run.id(), run.level() + 1, run.entries(), run.firstHeads(), run.heads()));
+	private void promote(VersionRun run, int level) {
+		this.jdbc.update("update exchange_version_run set level = ? where id = ?", level, run.id());
+		replace(List.of(run), new VersionRun(run.id(), level, run.entries(), run.firstHeads(), run.heads()));
 	}
 
 	/**
@@ -420,7 +450,7 @@ class VersionRuns {
 		List<VersionRun> live = new ArrayList<>(live());
 		live.add(run);
 		this.runs = List.copyOf(live);
-		if (this.mergingInBackground && live.stream().filter(r -> r.level() == 0).count() >= this.shape.levelZeroRuns()) {
+		if (this.mergingInBackground && due(live).isPresent()) {
 			queueMerge();
 		}
 	}
@@ -465,24 +495,48 @@ class VersionRuns {
 		return this.runs;
 	}
 
-	private static Optional<VersionRun> at(List<VersionRun> live, int level) {
-		return live.stream().filter(r -> r.level() == level).findFirst();
+	/** A merge of {@code inputs} into one run of {@code level}; of one input, the run moved to that level. */
+	private record Merge(int level, List<VersionRun> inputs) {
 	}
 
-	/** How runs are cut and merged. */
-	record Shape(int blockEntries, int levelZeroRuns, long firstLevelEntries, int growth) {
+	/**
+	 * How runs are cut and merged. Runs smaller than {@code tierEntries} are of tier 0, merged {@code levelZeroRuns}
+	 * at a time; tier k holds runs from {@code tierEntries} times {@code fanIn} to the power k - 1 up to {@code fanIn}
+	 * times that, merged {@code fanIn} at a time, whatever their sizes within the tier. Runs of tier {@code tiers} and
+	 * larger are leveled: one run a level from level {@code tiers} up, each merged into the next once it holds more
+	 * than its capacity, {@code growth} times the smallest leveled run at the first level and {@code growth} times the
+	 * level below above it. Tiered merges write a version once a tier, leveled merges about half {@code growth} times
+	 * a level, but leave one run a level for a lookup to read.
+	 */
+	record Shape(int blockEntries, int levelZeroRuns, long tierEntries, int fanIn, int tiers, int growth) {
 
 		/**
-		 * Blocks of 64 entries (2.5 KB, one read a lookup in a run); sixteen level-0 runs (batches) merged at a
-		 * time; level 1 holds 65,536 versions and each level eight times the one before: a version is written about
-		 * ten times in its first three million (eight level-0 runs at a time, thirteen), and ten million versions make
-		 * four levels, so a lookup reads at most twenty blocks.
+		 * Blocks of 64 entries (2.5 KB, one read a lookup in a run); sixteen runs of fewer than 8,192 versions
+		 * (batches) merged at a time, then eight of a tier: batches of a thousand make runs of 16,000 versions, then
+		 * of 128,000, then of a million, which go to the levels (4 million, 32 million, 256 million versions: the
+		 * capacities of the leveled merges this hub had before, from 65,536 versions up). In a simulation a version
+		 * is written five and a half times in the first six million, where those merges wrote it eleven times, and
+		 * ten times in the first hundred million, not seventeen; a lookup has some thirty runs to filter, not
+		 * twenty. The runs too large for a filter ({@link VersionRun#FILTERED_ENTRIES}) are all leveled.
 		 */
-		static final Shape DEFAULT = new Shape(VersionRunWriter.BLOCK_ENTRIES, 16, 65_536, 8);
+		static final Shape DEFAULT = new Shape(VersionRunWriter.BLOCK_ENTRIES, 16, 8_192, 8, 3, 8);
 
+		/** The tier of a run of that many versions, {@link #tiers} for one that is leveled. */
+		int tier(long entries) {
+			int tier = 0;
+			for (long bound = this.tierEntries; entries >= bound && tier < this.tiers; bound *= this.fanIn) {
+				tier++;
+			}
+			return tier;
+		}
+
+		/** The most versions a level ({@link #tiers} or above) holds before it is merged into the next. */
 		long capacity(int level) {
-			long capacity = this.firstLevelEntries;
-			for (int i = 1; i < level && capacity < Long.MAX_VALUE / this.growth; i++) {
+			long capacity = this.tierEntries;
+			for (int i = 1; i < this.tiers && capacity < Long.MAX_VALUE / this.fanIn; i++) {
+				capacity *= this.fanIn;
+			}
+			for (int i = this.tiers; i <= level && capacity < Long.MAX_VALUE / this.growth; i++) {
 				capacity *= this.growth;
 			}
 			return capacity;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 /**
- * The record version runs on H2 with the real migrations, cut and merged small (blocks of 4 entries, level 1 of 8
- * versions, each level twice the one before) so that a few dozen of 冠县人社局's insured persons go through every
- * level.
+ * The record version runs on H2 with the real migrations, cut and merged small (blocks of 4 entries; runs of fewer
+ * than 8 versions, then of 8 to 15, merged two at a time; runs of 16 and more leveled, level 2 holding 32 versions and
+ * each level twice the one below) so that a few dozen of 冠县人社局's insured persons go through every tier and level.
  */
 class VersionRunsTests {
 
-	private static final VersionRuns.Shape SMALL = new VersionRuns.Shape(4, 2, 8, 2);
+	private static final VersionRuns.Shape SMALL = new VersionRuns.Shape(4, 2, 8, 2, 2, 2);
 
 	private final JdbcTemplate jdbc = new JdbcTemplate(MigratedDatabase.create("version-runs"));
 
@@ -41,7 +42,7 @@ class VersionRunsTests {
 	}
 
 	@Test
-	void everyVersionIsFoundInTheBatchesThatCarriedItAfterTheRunsAreMergedLevelByLevel() {
+	void everyVersionIsFoundInTheBatchesThatCarriedItAfterTheRunsAreMergedTierByTierAndLevelByLevel() {
 		List<List<byte[]>> batches = IntStream.range(0, 30)
 			.mapToObj(b -> IntStream.range(0, 5).mapToObj(i -> person(b * 5 + i)).toList())
 			.toList();
@@ -62,14 +63,18 @@ class VersionRunsTests {
 			assertThat(found.get(b + 1L)).as("batch %d", b + 1).usingElementComparator(Arrays::compare)
 				.containsExactlyInAnyOrderElementsOf(b == 20 ? concat(batches.get(b), movedTwice) : batches.get(b));
 		}
-		List<Map<String, Object>> levels = this.jdbc
-			.queryForList("select level, entries from exchange_version_run where live and level > 0");
-		assertThat(levels).as("at most one run a level, none past its capacity, 151 versions reaching level 4 or above")
-			.allSatisfy(run -> assertThat(((Number) run.get("entries")).longValue())
-				.isLessThanOrEqualTo(SMALL.capacity((Integer) run.get("level"))))
+		Map<Boolean, List<Map<String, Object>>> leveled = this.jdbc
+			.queryForList("select level, entries from exchange_version_run where live")
+			.stream()
+			.collect(Collectors.partitioningBy(run -> SMALL.tier(entries(run)) == SMALL.tiers()));
+		assertThat(leveled.get(true)).as("at most one run a level, none past its capacity, 151 versions reaching level 4")
+			.allSatisfy(run -> assertThat(entries(run)).isLessThanOrEqualTo(SMALL.capacity((Integer) run.get("level"))))
 			.extracting(run -> (Integer) run.get("level"))
 			.doesNotHaveDuplicates()
-			.anySatisfy(level -> assertThat(level).isGreaterThanOrEqualTo(4));
+			.contains(4);
+		assertThat(leveled.get(false)).as("fewer runs a tier than are merged together")
+			.extracting(run -> SMALL.tier(entries(run)))
+			.doesNotHaveDuplicates();
 		assertThat(this.runs.batches(new byte[][] { person(150) })).isEmpty();
 		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where not live", Long.class))
 			.as("merged inputs removed").isZero();
@@ -77,8 +82,8 @@ class VersionRunsTests {
 
 	@Test
 	void manyRunsMergedAtOnceComeOutAsOneRunInOrderThoughEachIsReadInSeveralParts() {
-		VersionRuns wide = new VersionRuns(this.jdbc, new VersionRuns.Shape(4, 8, 100_000, 2));
-		List<List<byte[]>> batches = IntStream.range(0, 24)
+		VersionRuns wide = new VersionRuns(this.jdbc, new VersionRuns.Shape(4, 8, 100_000, 2, 1, 2));
+		List<List<byte[]>> batches = IntStream.range(0, 22)
 			.mapToObj(b -> IntStream.range(0, 40).mapToObj(i -> person(b * 40 + i)).toList())
 			.toList();
 		for (int b = 0; b < batches.size(); b++) {
@@ -87,16 +92,36 @@ class VersionRunsTests {
 		}
 
 		Map<Long, List<byte[]>> found = wide
-			.batches(IntStream.range(0, 960).mapToObj(VersionRunsTests::person).toArray(byte[][]::new));
+			.batches(IntStream.range(0, 880).mapToObj(VersionRunsTests::person).toArray(byte[][]::new));
 
 		for (int b = 0; b < batches.size(); b++) {
 			assertThat(found.get(b + 1L)).as("batch %d", b + 1).usingElementComparator(Arrays::compare)
 				.containsExactlyInAnyOrderElementsOf(batches.get(b));
 		}
-		assertThat(this.jdbc.queryForList("select entries from exchange_version_run where live and level = 1",
-				Long.class))
-			.as("eight level-0 runs and the level-1 run merged three times into one run of 240 blocks, read 64 at a time")
-			.containsExactly(960L);
+		assertThat(this.jdbc.queryForList("select entries from exchange_version_run where live", Long.class))
+			.as("eight runs merged, then the merged run and seven more, twice: one run of 220 blocks, read 64 at a time")
+			.containsExactly(880L);
+	}
+
+	@Test
+	void leveledRunsFoundOnOneLevelAreMergedIntoOneAsAnUpgradedRepositoryOrALargeBatchLeavesThem() {
+		for (int batch = 0; batch < 3; batch++) {
+			this.runs.write(batch + 1, fingerprints(IntStream.range(batch * 20, batch * 20 + 20)
+				.mapToObj(VersionRunsTests::person)
+				.toList()));
+		}
+		this.jdbc.update("update exchange_version_run set level = 1 where id = (select min(id) from exchange_version_run)");
+		VersionRuns upgraded = new VersionRuns(this.jdbc, SMALL);
+
+		upgraded.merge();
+
+		assertThat(this.jdbc.queryForList("select level, entries from exchange_version_run where live"))
+			.as("three runs of 20 versions, one where a leveled merge of before left it, merged into one past level 2's "
+					+ "capacity, moved to level 3")
+			.containsExactly(Map.of("LEVEL", 3, "ENTRIES", 60L));
+		Map<Long, List<byte[]>> found = upgraded
+			.batches(IntStream.range(0, 60).mapToObj(VersionRunsTests::person).toArray(byte[][]::new));
+		assertThat(found).containsOnlyKeys(1L, 2L, 3L).allSatisfy((batch, versions) -> assertThat(versions).hasSize(20));
 	}
 
 	@Test
@@ -108,9 +133,9 @@ class VersionRunsTests {
 
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(this.jdbc.queryForList(
-						"select level from exchange_version_run where live", Integer.class))
-					.as("two level-0 runs merged into one of level 1")
-					.containsExactly(1));
+						"select entries from exchange_version_run where live", Long.class))
+					.as("two runs of the first tier merged into one")
+					.containsExactly(4L));
 			assertThat(this.runs.batches(new byte[][] { person(1), person(4) })).containsOnlyKeys(1L, 2L);
 		}
 		finally {
@@ -156,13 +181,18 @@ class VersionRunsTests {
 			twin[31] = (byte) i;
 			return twin;
 		}).toList();
-		this.runs.write(1, fingerprints(twins));
-		this.runs.write(2, fingerprints(List.of(person(2), person(3))));
+		this.runs.write(1, fingerprints(twins.subList(0, 5)));
+		this.runs.write(2, fingerprints(concat(twins.subList(5, 10), person(2))));
 		this.runs.merge();
 
-		assertThat(this.runs.batches(twins.toArray(byte[][]::new)).get(1L)).hasSize(10);
+		Map<Long, List<byte[]>> found = this.runs.batches(twins.toArray(byte[][]::new));
+		assertThat(found.get(1L)).hasSize(5);
+		assertThat(found.get(2L)).hasSize(5);
+		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where live", Long.class))
+			.as("the two runs merged").isOne();
 		assertThat(this.jdbc.queryForList("select octet_length(entries) / 40 from exchange_version_block", Integer.class))
-			.as("a block of ten twins, longer than four entries").contains(10);
+			.as("a block holding the ten twins, longer than four entries")
+			.anySatisfy(entries -> assertThat(entries).isGreaterThanOrEqualTo(10));
 	}
 
 	@Test
@@ -217,6 +247,10 @@ class VersionRunsTests {
 				.withMessageContaining("out of order");
 			return null;
 		});
+	}
+
+	private static long entries(Map<String, Object> run) {
+		return ((Number) run.get("entries")).longValue();
 	}
 
 	private static List<Fingerprint> fingerprints(List<byte[]> versions) {
