@@ -105,11 +105,7 @@ class VersionRunsTests {
 
 	@Test
 	void leveledRunsFoundOnOneLevelAreMergedIntoOneAsAnUpgradedRepositoryOrALargeBatchLeavesThem() {
-		for (int batch = 0; batch < 3; batch++) {
-			this.runs.write(batch + 1, fingerprints(IntStream.range(batch * 20, batch * 20 + 20)
-				.mapToObj(VersionRunsTests::person)
-				.toList()));
-		}
+		writeBatches(3, 20);
 		this.jdbc.update("update exchange_version_run set level = 1 where id = (select min(id) from exchange_version_run)");
 		VersionRuns upgraded = new VersionRuns(this.jdbc, SMALL);
 
@@ -145,11 +141,7 @@ class VersionRunsTests {
 
 	@Test
 	void aLookupReadsNoBlockOfARunWhoseFilterRulesTheVersionOutAndTheFiltersAreRebuiltAtStart() {
-		for (int run = 0; run < 3; run++) {
-			this.runs.write(run + 1, fingerprints(IntStream.range(run * 100, run * 100 + 100)
-				.mapToObj(VersionRunsTests::person)
-				.toList()));
-		}
+		writeBatches(3, 100);
 		byte[][] sought = { person(150) };
 		List<Set<Long>> reads = new ArrayList<>();
 		VersionRuns restarted = new VersionRuns(this.jdbc, SMALL) {
@@ -247,6 +239,14 @@ class VersionRunsTests {
 				.withMessageContaining("out of order");
 			return null;
 		});
+	}
+
+	/** Writes batches 1 to {@code count} of {@code size} persons each, the first batch persons 0 to size - 1. */
+	private void writeBatches(int count, int size) {
+		for (int batch = 0; batch < count; batch++) {
+			this.runs.write(batch + 1,
+					fingerprints(IntStream.range(batch * size, (batch + 1) * size).mapToObj(VersionRunsTests::person).toList()));
+		}
 	}
 
 	private static long entries(Map<String, Object> run) {
