@@ -20,8 +20,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  */
 final class RecordBodies {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private static final CsvMapper CSV = new CsvMapper();
 
 	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
@@ -37,7 +35,7 @@ final class RecordBodies {
 	static List<SourceRecord> json(String body, String recordsPath, long lineBefore) throws IOException {
 		JsonNode page;
 		try {
-			page = JSON.readTree(body);
+			page = SourceRecord.JSON.readTree(body);
 		}
 		catch (JsonProcessingException ex) {
 			throw new IOException("invalid JSON: " + ex.getOriginalMessage());
@@ -51,7 +49,7 @@ final class RecordBodies {
 		for (JsonNode element : array) {
 			line++;
 			records.add(new SourceRecord(line, element.toString(),
-					element.isObject() ? JSON.convertValue(element, OBJECT) : null));
+					element.isObject() ? SourceRecord.JSON.convertValue(element, OBJECT) : null));
 		}
 		return records;
 	}

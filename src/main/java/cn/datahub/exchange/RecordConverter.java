@@ -131,7 +131,8 @@ final class RecordConverter {
 			DataItem item = this.items.get(i);
 			ItemType type = this.types.get(i);
 			Object raw = values[i];
-			if (raw == null || raw.toString().isBlank()) {
+			String text = raw == null ? "" : raw.toString().strip();
+			if (text.isEmpty()) {
 				if (item.required()) {
 					return Converted.rejected(new Rejection(item.name(), "required item " + item.name() + " ("
 							+ item.title() + ") is missing", "必填数据项" + item.title() + "（" + item.name() + "）为空"));
@@ -139,7 +140,7 @@ final class RecordConverter {
 				continue;
 			}
 			try {
-				record.put(item.name(), value(item, type, raw));
+				record.put(item.name(), value(item, type, raw, text));
 			}
 			catch (IllegalArgumentException | DateTimeException | ArithmeticException ex) {
 				return Converted.rejected(new Rejection(item.name(), item.name() + " (" + item.title()
@@ -150,8 +151,12 @@ final class RecordConverter {
 		return new Converted(record, null, null, null);
 	}
 
-	private Object value(DataItem item, ItemType type, Object raw) {
-		String text = raw.toString().trim();
+	/**
+	 * The item's value of {@code raw}, whose text is {@code text}, stripped of spaces (an ideographic one too). A
+	 * number read from JSON or a table is taken as it is when it is whole or a decimal, never through its text; an
+	 * integer item refuses a fraction instead of cutting it off.
+	 */
+	private Object value(DataItem item, ItemType type, Object raw, String text) {
 		return switch (type) {
 			case STRING -> {
 				if (item.name().equals(USCC_ITEM) && !Uscc.isValid(text)) {
@@ -159,9 +164,10 @@ final class RecordConverter {
 				}
 				yield text;
 			}
-			case INTEGER -> raw instanceof Number n && !(raw instanceof BigDecimal) ? n.longValue()
+			case INTEGER -> raw instanceof Long || raw instanceof Integer ? ((Number) raw).longValue()
 					: new BigDecimal(text).longValueExact();
-			case DECIMAL -> new BigDecimal(text).setScale(DECIMAL_SCALE, RoundingMode.UNNECESSARY);
+			case DECIMAL -> (raw instanceof BigDecimal decimal ? decimal : new BigDecimal(text)).setScale(DECIMAL_SCALE,
+					RoundingMode.UNNECESSARY);
 			case DATE -> (int) date(text).toEpochDay();
 			case DATETIME -> dateTime(text).atZone(this.zone).toInstant().toEpochMilli();
 			case BOOLEAN -> {

@@ -29,8 +29,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  */
 final class SourceFiles {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
-
 	private static final CsvMapper CSV = new CsvMapper();
 
 	private SourceFiles() {
@@ -59,7 +57,7 @@ final class SourceFiles {
 	/** The record of a raw JSON object, as a dead letter keeps it; values null when it is not one. */
 	static SourceRecord parse(long line, String raw) {
 		try {
-			return new SourceRecord(line, raw, JSON.readValue(raw, ColumnValues.class));
+			return new SourceRecord(line, raw, SourceRecord.JSON.readValue(raw, ColumnValues.class));
 		}
 		catch (JsonProcessingException | IllegalArgumentException ex) {
 			return new SourceRecord(line, raw, null);
@@ -73,7 +71,7 @@ final class SourceFiles {
 	 */
 	static SourceRecord parse(long line, byte[] bytes, int offset, int length) {
 		try {
-			return SourceRecord.ofValues(line, JSON.readValue(bytes, offset, length, ColumnValues.class));
+			return SourceRecord.ofValues(line, SourceRecord.JSON.readValue(bytes, offset, length, ColumnValues.class));
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			return new SourceRecord(line, new String(bytes, offset, length, StandardCharsets.UTF_8), null);

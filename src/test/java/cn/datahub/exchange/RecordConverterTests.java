@@ -97,6 +97,41 @@ class RecordConverterTests {
 		assertThat(converted.rejection().reasonZh()).isNotBlank();
 	}
 
+	@Test
+	void readsTheNumbersOfAJsonRecordAsWritten() {
+		SourceRecord json = SourceFiles.parse(3, """
+				{"tyshxydm":"91371500MA3C4PB03C","qymc":"聊城市鲁西化工有限公司","nd":2025,"zcze":1234567890123456.78}""");
+
+		Converted converted = CONVERTER.convert(json);
+
+		assertThat(converted.accepted()).as("%s", converted.rejection()).isTrue();
+		assertThat((BigDecimal) converted.record().get("zcze")).isEqualByComparingTo("1234567890123456.78");
+		assertThat(converted.record().get("nd")).isEqualTo(2025L);
+	}
+
+	@Test
+	void refusesAJsonNumberWithAFractionForAnIntegerItem() {
+		SourceRecord json = SourceFiles.parse(4, """
+				{"tyshxydm":"91371500MA3C4PB03C","qymc":"聊城市鲁西化工有限公司","nd":2025.5}""");
+
+		Converted converted = CONVERTER.convert(json);
+
+		assertThat(converted.accepted()).isFalse();
+		assertThat(converted.rejection().field()).isEqualTo("nd");
+	}
+
+	@Test
+	void stripsIdeographicSpacesAndTakesAValueOfThemOnlyAsMissing() {
+		Map<String, Object> values = valid();
+		values.put("qymc", "\u3000聊城市鲁西化工有限公司\u3000");
+		assertThat(convert(values).record().get("qymc")).isEqualTo("聊城市鲁西化工有限公司");
+
+		values.put("qymc", "\u3000\u3000");
+		Converted missing = convert(values);
+		assertThat(missing.accepted()).isFalse();
+		assertThat(missing.rejection().reasonZh()).isEqualTo("必填数据项企业名称（qymc）为空");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "2026-06-30", "2026/6/30", "2026年6月30日", "20260630" })
 	void readsTheDateFormsDepartmentSystemsWrite(String date) {
