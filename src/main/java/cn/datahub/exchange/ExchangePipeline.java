@@ -12,7 +12,6 @@ import cn.datahub.catalogue.Resource;
 import cn.datahub.exchange.RecordConverter.Converted;
 import cn.datahub.system.HubProperties;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,14 +154,8 @@ class ExchangePipeline {
 		if (fresh.isEmpty()) {
 			return 0;
 		}
-		Schema schema = target.fields().isEmpty() ? full : Projection.of(full, target.fields());
-		List<GenericRecord> records = fresh.stream()
-			.map(c -> schema == full ? c.record() : Projection.apply(c.record(), schema))
-			.map(r -> target.masked() ? Masking.apply(r, plan) : r)
-			.toList();
-		boolean asConverted = schema == full && !target.masked();
-		target.deliver(new TargetBatch(resource, schema, records,
-				asConverted ? fresh.stream().map(Converted::encoded).toList() : List.of(), batchId));
+		target.deliver(new TargetBatch(resource, full, target.fields(), target.masked() ? plan : Map.of(), fresh,
+				batchId));
 		return fresh.size();
 	}
 

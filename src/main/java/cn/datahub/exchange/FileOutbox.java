@@ -1,7 +1,6 @@
 package cn.datahub.exchange;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +27,7 @@ public class FileOutbox {
 		this.outbox = properties.outbox();
 	}
 
-	/** Writes the batch as the file of target {@code name}; records already encoded are appended as they are. */
+	/** Writes the batch as the file of target {@code name}, from the records' encodings ({@link TargetBatch#appendTo}). */
 	public void write(TargetBatch batch, String name) throws IOException {
 		Path folder = Files.createDirectories(this.outbox.resolve(name).resolve(batch.resource().code()));
 		Path file = folder.resolve(batch.batchId() + ".avro");
@@ -37,16 +36,7 @@ public class FileOutbox {
 				new GenericDatumWriter<GenericRecord>(batch.schema(), RecordConverter.genericData()))) {
 			writer.setCodec(CodecFactory.deflateCodec(CodecFactory.DEFAULT_DEFLATE_LEVEL));
 			writer.create(batch.schema(), part.toFile());
-			if (batch.encoded().isEmpty()) {
-				for (GenericRecord record : batch.records()) {
-					writer.append(record);
-				}
-			}
-			else {
-				for (byte[] encoded : batch.encoded()) {
-					writer.appendEncoded(ByteBuffer.wrap(encoded));
-				}
-			}
+			batch.appendTo(writer);
 		}
 		Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}

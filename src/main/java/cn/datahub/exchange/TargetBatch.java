@@ -1,25 +1,90 @@
 package cn.datahub.exchange;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 
 import cn.datahub.catalogue.Resource;
+import cn.datahub.exchange.RecordConverter.Converted;
 import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * A batch on its way to a target, through the target's push route: the records in the target's schema and, when
- * they are the records as converted (every item, nothing masked), each one's Avro binary encoding, which a file
- * target appends as it is instead of encoding the record a second time.
- *
- * @param encoded the records' encodings, in order; empty when the records were projected or masked
- * @param batchId names the batch the same way each time the same source is read
+ * A batch on its way to a target, through the target's push route: the batch's converted records, made into what
+ * the target takes when it asks. A target that sends or writes values (an HTTP endpoint, a table) takes
+ * {@link #records()}, projected to the items it may receive and masked. A file target appends the Avro encodings
+ * ({@link #appendTo}): the records' own, as converted, when it takes every item unmasked, otherwise made from them
+ * by {@link TargetEncoding}, so that it builds no masked records and encodes no item twice.
  */
-record TargetBatch(Resource resource, Schema schema, List<GenericRecord> records, List<byte[]> encoded,
-		String batchId) {
+final class TargetBatch {
 
-	TargetBatch {
-		if (!encoded.isEmpty() && encoded.size() != records.size()) {
-			throw new IllegalArgumentException("an encoding for each record, or none");
+	private final Resource resource;
+
+	private final Schema full;
+
+	private final Schema schema;
+
+	private final Map<String, MaskingRule> masks;
+
+	private final List<Converted> converted;
+
+	private final String batchId;
+
+	private List<GenericRecord> records;
+
+	/**
+	 * @param full the resource's schema, which the records were converted to
+	 * @param fields the only items the target receives; empty: every item
+	 * @param masks the rule for each item the target receives masked, by name; empty: none
+	 * @param batchId names the batch the same way each time the same source is read
+	 */
+	TargetBatch(Resource resource, Schema full, List<String> fields, Map<String, MaskingRule> masks,
+			List<Converted> converted, String batchId) {
+		this.resource = resource;
+		this.full = full;
+		this.schema = fields.isEmpty() ? full : Projection.of(full, fields);
+		this.masks = masks;
+		this.converted = converted;
+		this.batchId = batchId;
+	}
+
+	Resource resource() {
+		return this.resource;
+	}
+
+	/** The schema of the records the target receives. */
+	Schema schema() {
+		return this.schema;
+	}
+
+	String batchId() {
+		return this.batchId;
+	}
+
+	/** The records in the target's schema, masked as it must receive them, in order; made on the first call. */
+	List<GenericRecord> records() {
+		if (this.records == null) {
+			this.records = this.converted.stream()
+				.map(c -> this.schema == this.full ? c.record() : Projection.apply(c.record(), this.schema))
+				.map(r -> Masking.apply(r, this.masks))
+				.toList();
+		}
+		return this.records;
+	}
+
+	/** Appends the records' encodings in the target's schema, in order, to a container file of {@link #schema()}. */
+	void appendTo(DataFileWriter<GenericRecord> file) throws IOException {
+		if (this.schema == this.full && this.masks.isEmpty()) {
+			for (Converted record : this.converted) {
+				file.appendEncoded(ByteBuffer.wrap(record.encoded()));
+			}
+			return;
+		}
+		TargetEncoding encoding = new TargetEncoding(this.full, this.schema, this.masks);
+		for (Converted record : this.converted) {
+			file.appendEncoded(encoding.of(record));
 		}
 	}
 
