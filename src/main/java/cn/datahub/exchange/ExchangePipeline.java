@@ -69,12 +69,13 @@ class ExchangePipeline {
 		long deadLetterRun = runIds.values().iterator().next();
 		Map<String, Counts> counts = new LinkedHashMap<>();
 		targets.forEach(t -> counts.put(t.name(), new Counts()));
+		boolean keepRecords = targets.stream().anyMatch(Target::readsRecords);
 		int batchNo = 0;
 		// the lanes close first: they finish what they were given before the runs are logged
 		try (DeliveryLanes lanes = new DeliveryLanes("send-" + resource.code(),
 				targets.stream().map(Target::name).toList())) {
 			while (records.hasNext()) {
-				Batch batch = read(resource, source, converter, records, deadLetterRun, lanes);
+				Batch batch = read(resource, source, converter, records, deadLetterRun, lanes, keepRecords);
 				Map<String, Set<Fingerprint>> delivered = this.deliveries.delivered(resource.code(), batch.unique().keySet());
 				String batchId = batchPrefix + "-" + String.format("%06d", ++batchNo);
 				Deliveries.Pending confirmations = new Deliveries.Pending(resource.code(), batchId,
@@ -106,10 +107,10 @@ class ExchangePipeline {
 	/**
 	 * The next batch of the source, converted, each record version once (by fingerprint) and none that a batch
 	 * still being delivered carries: that batch delivers it, or fails the run; the records that fail are
-	 * dead-lettered on the way.
+	 * dead-lettered on the way. Without {@code keepRecords} the batch holds their encodings only.
 	 */
 	private Batch read(Resource resource, String source, RecordConverter converter, Iterator<SourceRecord> records,
-			long deadLetterRun, DeliveryLanes lanes) {
+			long deadLetterRun, DeliveryLanes lanes, boolean keepRecords) {
 		Map<Fingerprint, Converted> unique = new LinkedHashMap<>();
 		long rejected = 0;
 		long read = 0;
@@ -122,7 +123,7 @@ class ExchangePipeline {
 				this.deadLetters.store(resource.code(), source, deadLetterRun, record, converted.rejection());
 			}
 			else if (!lanes.carries(converted.fingerprint())) {
-				unique.putIfAbsent(converted.fingerprint(), converted);
+				unique.putIfAbsent(converted.fingerprint(), keepRecords ? converted : converted.encodedOnly());
 			}
 		}
 		return new Batch(unique, read, rejected);

@@ -303,6 +303,14 @@ final class RecordConverter {
 			return this.rejection == null;
 		}
 
+		/**
+		 * The accepted record's fingerprint and encoding only, for targets that take encodings: a batch in flight
+		 * then holds each record's bytes, not its values as objects too, and the values die young.
+		 */
+		Converted encodedOnly() {
+			return new Converted(null, this.fingerprint, this.encoded, null);
+		}
+
 	}
 
 }

@@ -34,6 +34,12 @@ class RoutedTarget implements Target {
 		return this.definition.masked();
 	}
 
+	/** A file outbox appends the records' encodings; a table is written from records, as is an HTTP endpoint. */
+	@Override
+	public boolean readsRecords() {
+		return this.definition.kind() != TargetKind.FILE;
+	}
+
 	@Override
 	public List<String> fields() {
 		return this.definition.fields();

@@ -21,6 +21,14 @@ interface Target {
 	}
 
 	/**
+	 * Whether the target reads its batches as records ({@link TargetBatch#records()}); a run whose targets all take
+	 * the records' encodings instead keeps no records in memory, only their encodings.
+	 */
+	default boolean readsRecords() {
+		return true;
+	}
+
+	/**
 	 * Delivers one batch. Its id names the batch the same way each time the same source is read, so a target that
 	 * keeps files can replace a half-delivered batch instead of keeping it twice.
 	 */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import cn.datahub.catalogue.Resource;
 import cn.datahub.exchange.RecordConverter.Converted;
@@ -63,11 +64,15 @@ final class TargetBatch {
 		return this.batchId;
 	}
 
-	/** The records in the target's schema, masked as it must receive them, in order; made on the first call. */
+	/**
+	 * The records in the target's schema, masked as it must receive them, in order; made on the first call.
+	 * @throws NullPointerException when the run kept only encodings, its targets having said they take no records
+	 */
 	List<GenericRecord> records() {
 		if (this.records == null) {
 			this.records = this.converted.stream()
-				.map(c -> this.schema == this.full ? c.record() : Projection.apply(c.record(), this.schema))
+				.map(c -> Objects.requireNonNull(c.record(), "a run whose targets read no records kept none"))
+				.map(r -> this.schema == this.full ? r : Projection.apply(r, this.schema))
 				.map(r -> Masking.apply(r, this.masks))
 				.toList();
 		}
@@ -84,7 +89,7 @@ final class TargetBatch {
 		}
 		TargetEncoding encoding = new TargetEncoding(this.full, this.schema, this.masks);
 		for (Converted record : this.converted) {
-			file.appendEncoded(encoding.of(record));
+			file.appendEncoded(encoding.of(record.encoded()));
 		}
 	}
 

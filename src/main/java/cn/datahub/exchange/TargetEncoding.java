@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import cn.datahub.exchange.RecordConverter.Converted;
 import org.apache.avro.Schema;
 
 /**
@@ -41,13 +40,12 @@ final class TargetEncoding {
 			if (mask != null && type != Schema.Type.STRING) {
 				throw new IllegalArgumentException("only text items are masked, not " + field.name() + " (" + type + ")");
 			}
-			this.items.add(new Item(field.pos(), union, type, target.getField(field.name()) != null, mask));
+			this.items.add(new Item(union, type, target.getField(field.name()) != null, mask));
 		}
 	}
 
-	/** The record's encoding for the target; the buffer is overwritten by the next call. */
-	ByteBuffer of(Converted record) {
-		byte[] in = record.encoded();
+	/** The target's encoding of a record of the full schema; the buffer is overwritten by the next call. */
+	ByteBuffer of(byte[] in) {
 		this.size = 0;
 		int at = 0;
 		for (Item item : this.items) {
@@ -63,10 +61,11 @@ final class TargetEncoding {
 				continue;
 			}
 			if (present && item.mask() != null) {
+				int text = afterNumber(in, item.union() ? start + 1 : start);
 				if (item.union()) {
 					write(2);
 				}
-				byte[] masked = item.mask().mask(record.record().get(item.position()).toString())
+				byte[] masked = item.mask().mask(new String(in, text, at - text, StandardCharsets.UTF_8))
 					.getBytes(StandardCharsets.UTF_8);
 				writeLength(masked.length);
 				write(masked, 0, masked.length);
@@ -78,37 +77,43 @@ final class TargetEncoding {
 		return ByteBuffer.wrap(this.buffer, 0, this.size);
 	}
 
-	/**
-	 * Where the value of {@code type} that starts at {@code at} ends: the high bit of each byte of a variable-length
-	 * number but the last says another follows.
-	 */
+	/** Where the value of {@code type} that starts at {@code at} ends. */
 	private static int skip(byte[] in, int at, Schema.Type type) {
 		return switch (type) {
-			case STRING, BYTES -> {
-				long length = 0;
-				int shift = 0;
-				int next = at;
-				byte b;
-				do {
-					b = in[next++];
-					length |= (long) (b & 0x7F) << shift;
-					shift += 7;
-				}
-				while (b < 0);
-				yield next + (int) ((length >>> 1) ^ -(length & 1));
-			}
-			case INT, LONG -> {
-				int last = at;
-				while (in[last] < 0) {
-					last++;
-				}
-				yield last + 1;
-			}
+			case STRING, BYTES -> afterNumber(in, at) + (int) number(in, at);
+			case INT, LONG -> afterNumber(in, at);
 			case BOOLEAN -> at + 1;
 			case FLOAT -> at + 4;
 			case DOUBLE -> at + 8;
 			default -> throw new IllegalStateException("resource schemas have no " + type + " items");
 		};
+	}
+
+	/**
+	 * Where the variable-length number that starts at {@code at} ends: the high bit of each of its bytes but the
+	 * last says another follows.
+	 */
+	private static int afterNumber(byte[] in, int at) {
+		int last = at;
+		while (in[last] < 0) {
+			last++;
+		}
+		return last + 1;
+	}
+
+	/** The zig-zag number that starts at {@code at}: seven bits a byte, the lowest first. */
+	private static long number(byte[] in, int at) {
+		long raw = 0;
+		int shift = 0;
+		int next = at;
+		byte b;
+		do {
+			b = in[next++];
+			raw |= (long) (b & 0x7F) << shift;
+			shift += 7;
+		}
+		while (b < 0);
+		return (raw >>> 1) ^ -(raw & 1);
 	}
 
 	/** A length as Avro writes it: zig-zag, seven bits a byte. */
@@ -138,8 +143,8 @@ final class TargetEncoding {
 		}
 	}
 
-	/** A field of the full schema: where it is, its type, whether the target receives it, and its mask if any. */
-	private record Item(int position, boolean union, Schema.Type type, boolean kept, MaskingRule mask) {
+	/** A field of the full schema: its type, whether the target receives it, and its mask if any. */
+	private record Item(boolean union, Schema.Type type, boolean kept, MaskingRule mask) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package cn.datahub.exchange;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +19,11 @@ import java.util.concurrent.TimeUnit;
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.Resource;
 import cn.datahub.system.HubProperties;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +176,32 @@ class ExchangePipelineTests {
 		assertThat(platform.received).containsExactlyElementsOf(all);
 	}
 
+	@Test
+	void aRunWhoseTargetsAllTakeEncodingsKeepsOnlyTheEncodingsAndMasksFromThem() throws Exception {
+		Appending outbox = new Appending("file-outbox", false);
+		Appending masked = new Appending("gx-rsj-masked", true);
+
+		pipeline().run(REGISTER, "file:个体工商户-20261206.csv", "个体工商户-20261206-1a2b", records(QINGQUAN, LIULIN, FANZHAI),
+				List.of(outbox, masked));
+
+		assertThat(outbox.operators).containsExactly("张秀兰", "李国栋", "王建军");
+		assertThat(masked.operators).containsExactly("张**", "李**", "王**");
+		assertThat(masked.recordsKept).as("records kept in the batches").containsOnly(false);
+	}
+
+	@Test
+	void aRunWithATargetThatReadsRecordsKeepsThemForIt() throws Exception {
+		Appending masked = new Appending("gx-rsj-masked", true);
+		Receiving platform = new Receiving("lc-city-platform", batch -> {
+		});
+
+		pipeline().run(REGISTER, "file:个体工商户-20261206.csv", "个体工商户-20261206-1a2b", records(QINGQUAN, LIULIN, FANZHAI),
+				List.of(masked, platform));
+
+		assertThat(masked.operators).containsExactly("张**", "李**", "王**");
+		assertThat(platform.received).containsExactly("冠县清泉便民超市", "冠县柳林镇益民农资店", "冠县范寨镇鑫源五金店");
+	}
+
 	private static boolean await(CountDownLatch latch) throws IOException {
 		try {
 			return latch.await(10, TimeUnit.SECONDS);
@@ -224,6 +257,66 @@ class ExchangePipelineTests {
 		public void deliver(TargetBatch batch) throws IOException {
 			this.taking.take(batch);
 			batch.records().forEach(r -> this.received.add(r.get("ztmc").toString()));
+		}
+
+	}
+
+	/**
+	 * A target that, like a file outbox, appends the batch's encodings to an Avro container file, reads the file
+	 * back and keeps the operators' names it holds; it notes whether the batch kept its records as well.
+	 */
+	private static final class Appending implements Target {
+
+		private final String name;
+
+		private final boolean masked;
+
+		private final List<String> operators = new CopyOnWriteArrayList<>();
+
+		private final List<Boolean> recordsKept = new CopyOnWriteArrayList<>();
+
+		Appending(String name, boolean masked) {
+			this.name = name;
+			this.masked = masked;
+		}
+
+		@Override
+		public String name() {
+			return this.name;
+		}
+
+		@Override
+		public boolean masked() {
+			return this.masked;
+		}
+
+		@Override
+		public boolean readsRecords() {
+			return false;
+		}
+
+		@Override
+		public void deliver(TargetBatch batch) throws IOException {
+			ByteArrayOutputStream file = new ByteArrayOutputStream();
+			try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>())) {
+				writer.create(batch.schema(), file);
+				batch.appendTo(writer);
+			}
+			try (DataFileStream<GenericRecord> records = new DataFileStream<>(
+					new ByteArrayInputStream(file.toByteArray()), new GenericDatumReader<>())) {
+				records.forEach(r -> this.operators.add(r.get("jyzxm").toString()));
+			}
+			this.recordsKept.add(!failsToList(batch));
+		}
+
+		private static boolean failsToList(TargetBatch batch) {
+			try {
+				batch.records();
+				return false;
+			}
+			catch (NullPointerException ex) {
+				return true;
+			}
 		}
 
 	}
