@@ -62,6 +62,7 @@ final class RecordConverter {
 
 	private final Schema schema;
 
+	/** The resource's items, in the order of the schema's fields: a value is put by its item's place. */
 	private final List<DataItem> items;
 
 	/** Each item's type, in the order of {@link #items}. */
@@ -140,7 +141,7 @@ final class RecordConverter {
 				continue;
 			}
 			try {
-				record.put(item.name(), value(item, type, raw, text));
+				record.put(i, value(item, type, raw, text));
 			}
 			catch (IllegalArgumentException | DateTimeException | ArithmeticException ex) {
 				return Converted.rejected(new Rejection(item.name(), item.name() + " (" + item.title()

@@ -30,10 +30,14 @@ class MaskingTests {
 		"xm, 张建国, 张**",
 		"xm, 欧阳娜娜, 欧***",
 		"xm, 李, 李*",
+		"xm, 𠮷祥, 𠮷*",
 		"dz, 山东省聊城市冠县清泉街道振兴路10号, 山东省聊城市冠县****",
 		"dz, 聊城市东昌府区柳园街道建设路88号3单元, 聊城市东昌府区****",
 		"dz, 山东省临清市青年路街道先锋路5号, 山东省临清市****",
 		"dz, 冠县, 冠县",
+		"dz, 山东省聊城市冠县𠮷祥路10号, 山东省聊城市冠县****",
+		"dz, 临清市, 临清市",
+		"dz, 青年路5号, ****",
 	})
 	void masksPersonalItems(String item, String value, String masked) {
 		Map<String, MaskingRule> plan = MASKING.plan(resident());
