@@ -1,10 +1,6 @@
 package cn.datahub.exchange;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,21 +28,6 @@ final class TargetEncoding {
 
 	private int size;
 
-	/** Both replace what is not UTF-8 or not text, as {@link String#String(byte[], java.nio.charset.Charset)} does. */
-	private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-		.onMalformedInput(CodingErrorAction.REPLACE)
-		.onUnmappableCharacter(CodingErrorAction.REPLACE);
-
-	private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-		.onMalformedInput(CodingErrorAction.REPLACE)
-		.onUnmappableCharacter(CodingErrorAction.REPLACE);
-
-	private CharBuffer chars = CharBuffer.allocate(128);
-
-	private final StringBuilder masked = new StringBuilder(128);
-
-	private ByteBuffer bytes = ByteBuffer.allocate(384);
-
 	/**
 	 * @param target the full schema, or a projection of it ({@link Projection}) with the same fields in the same order
 	 * @param masks the rule for each masked item, by name; text items only
@@ -66,7 +47,6 @@ final class TargetEncoding {
 	/** The target's encoding of a record of the full schema; the buffer is overwritten by the next call. */
 	ByteBuffer of(byte[] in) {
 		this.size = 0;
-		ByteBuffer source = ByteBuffer.wrap(in);
 		int at = 0;
 		for (Item item : this.items) {
 			int start = at;
@@ -81,10 +61,14 @@ final class TargetEncoding {
 				continue;
 			}
 			if (present && item.mask() != null) {
+				int text = afterNumber(in, item.union() ? start + 1 : start);
 				if (item.union()) {
 					write(2);
 				}
-				writeMasked(item.mask(), source.limit(at).position(afterNumber(in, item.union() ? start + 1 : start)));
+				byte[] masked = item.mask().mask(new String(in, text, at - text, StandardCharsets.UTF_8))
+					.getBytes(StandardCharsets.UTF_8);
+				writeLength(masked.length);
+				write(masked, 0, masked.length);
 			}
 			else {
 				write(in, start, at - start);
@@ -130,30 +114,6 @@ final class TargetEncoding {
 		}
 		while (b < 0);
 		return (raw >>> 1) ^ -(raw & 1);
-	}
-
-	/**
-	 * Writes the masked text of the UTF-8 {@code text} as Avro writes a string, decoding and encoding it in buffers
-	 * kept from value to value: a masked value made a string, masked into three more and encoded, cost a masked
-	 * target more garbage than any other thread made.
-	 */
-	private void writeMasked(MaskingRule rule, ByteBuffer text) {
-		this.chars.clear();
-		if (this.chars.capacity() < text.remaining()) {
-			this.chars = CharBuffer.allocate(text.remaining() * 2);
-		}
-		this.decoder.reset().decode(text, this.chars, true);
-		this.decoder.flush(this.chars);
-		this.masked.setLength(0);
-		rule.mask(this.chars.flip(), this.masked);
-		this.bytes.clear();
-		if (this.bytes.capacity() < this.masked.length() * 3) {
-			this.bytes = ByteBuffer.allocate(this.masked.length() * 6);
-		}
-		this.encoder.reset().encode(CharBuffer.wrap(this.masked), this.bytes, true);
-		this.encoder.flush(this.bytes);
-		writeLength(this.bytes.position());
-		write(this.bytes.array(), 0, this.bytes.position());
 	}
 
 	/** A length as Avro writes it: zig-zag, seven bits a byte. */
