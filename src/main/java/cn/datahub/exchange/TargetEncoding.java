@@ -13,8 +13,8 @@ import org.apache.avro.Schema;
  * The Avro binary encoding of a record as a target receives it, made from the record's own encoding rather than
  * by encoding a projected and masked copy: the bytes of each item the target receives unchanged are copied, each
  * masked item is written anew, and the items it may not see are left out. A masked record differs from the record
- * in three or four items, and encoding all twenty again was, after compressing, most of a masked file target's
- * work.
+ * in a few items (five of the twenty of a person register), and encoding every item again was, after compressing,
+ * most of a masked file target's work.
  * <p>
  * It walks the encoding as Avro lays out a record of a resource schema: the fields in order, an optional item as a
  * union whose index says null or a value, strings, bytes and decimals as a length and the bytes, integers, dates
