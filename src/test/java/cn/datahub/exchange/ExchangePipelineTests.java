@@ -229,18 +229,16 @@ class ExchangePipelineTests {
 		return records.iterator();
 	}
 
-	/** A target that keeps the names of the records it took, after {@code taking} let it take them. */
-	private static final class Receiving implements Target {
+	/** A target by its name, masked or not. */
+	private abstract static class Named implements Target {
 
 		private final String name;
 
-		private final Taking taking;
+		private final boolean masked;
 
-		private final List<String> received = new CopyOnWriteArrayList<>();
-
-		Receiving(String name, Taking taking) {
+		Named(String name, boolean masked) {
 			this.name = name;
-			this.taking = taking;
+			this.masked = masked;
 		}
 
 		@Override
@@ -250,7 +248,21 @@ class ExchangePipelineTests {
 
 		@Override
 		public boolean masked() {
-			return false;
+			return this.masked;
+		}
+
+	}
+
+	/** A target that keeps the names of the records it took, after {@code taking} let it take them. */
+	private static final class Receiving extends Named {
+
+		private final Taking taking;
+
+		private final List<String> received = new CopyOnWriteArrayList<>();
+
+		Receiving(String name, Taking taking) {
+			super(name, false);
+			this.taking = taking;
 		}
 
 		@Override
@@ -265,29 +277,14 @@ class ExchangePipelineTests {
 	 * A target that, like a file outbox, appends the batch's encodings to an Avro container file, reads the file
 	 * back and keeps the operators' names it holds; it notes whether the batch kept its records as well.
 	 */
-	private static final class Appending implements Target {
-
-		private final String name;
-
-		private final boolean masked;
+	private static final class Appending extends Named {
 
 		private final List<String> operators = new CopyOnWriteArrayList<>();
 
 		private final List<Boolean> recordsKept = new CopyOnWriteArrayList<>();
 
 		Appending(String name, boolean masked) {
-			this.name = name;
-			this.masked = masked;
-		}
-
-		@Override
-		public String name() {
-			return this.name;
-		}
-
-		@Override
-		public boolean masked() {
-			return this.masked;
+			super(name, masked);
 		}
 
 		@Override
