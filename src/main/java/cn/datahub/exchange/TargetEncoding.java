@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryData;
 
 /**
  * The Avro binary encoding of a record as a target receives it, made from the record's own encoding rather than
@@ -61,7 +62,7 @@ final class TargetEncoding {
 				continue;
 			}
 			if (present && item.mask() != null) {
-				int text = afterNumber(in, item.union() ? start + 1 : start);
+				int text = BinaryData.skipLong(in, item.union() ? start + 1 : start);
 				if (item.union()) {
 					write(2);
 				}
@@ -80,8 +81,8 @@ final class TargetEncoding {
 	/** Where the value of {@code type} that starts at {@code at} ends. */
 	private static int skip(byte[] in, int at, Schema.Type type) {
 		return switch (type) {
-			case STRING, BYTES -> afterNumber(in, at) + (int) number(in, at);
-			case INT, LONG -> afterNumber(in, at);
+			case STRING, BYTES -> BinaryData.skipLong(in, at) + (int) number(in, at);
+			case INT, LONG -> BinaryData.skipLong(in, at);
 			case BOOLEAN -> at + 1;
 			case FLOAT -> at + 4;
 			case DOUBLE -> at + 8;
@@ -90,18 +91,9 @@ final class TargetEncoding {
 	}
 
 	/**
-	 * Where the variable-length number that starts at {@code at} ends: the high bit of each of its bytes but the
-	 * last says another follows.
+	 * The zig-zag number that starts at {@code at}: seven bits a byte, the lowest first, the high bit of each byte
+	 * but the last saying another follows ({@link BinaryData#skipLong} finds its end).
 	 */
-	private static int afterNumber(byte[] in, int at) {
-		int last = at;
-		while (in[last] < 0) {
-			last++;
-		}
-		return last + 1;
-	}
-
-	/** The zig-zag number that starts at {@code at}: seven bits a byte, the lowest first. */
 	private static long number(byte[] in, int at) {
 		long raw = 0;
 		int shift = 0;
@@ -116,14 +108,10 @@ final class TargetEncoding {
 		return (raw >>> 1) ^ -(raw & 1);
 	}
 
-	/** A length as Avro writes it: zig-zag, seven bits a byte. */
+	/** A length as Avro writes it: zig-zag, seven bits a byte, five bytes at most. */
 	private void writeLength(int length) {
-		long n = (long) length << 1;
-		while ((n & ~0x7FL) != 0) {
-			write((int) ((n & 0x7F) | 0x80));
-			n >>>= 7;
-		}
-		write((int) n);
+		ensure(5);
+		this.size += BinaryData.encodeInt(length, this.buffer, this.size);
 	}
 
 	private void write(int b) {
