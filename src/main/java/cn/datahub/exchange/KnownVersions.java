@@ -1,5 +1,6 @@
 package cn.datahub.exchange;
 
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -81,8 +82,8 @@ class KnownVersions {
 				}
 			});
 		}
-		catch (DataAccessException ex) {
-			log.warn("Recorded versions could not be read; every version is looked up in the database", ex);
+		catch (DataAccessException | IllegalStateException | UncheckedIOException ex) {
+			log.warn("Recorded versions could not be read; every version is looked up", ex);
 			return;
 		}
 		this.loaded = true;

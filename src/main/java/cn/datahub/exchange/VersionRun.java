@@ -5,9 +5,10 @@ import java.util.Arrays;
 
 /**
  * A live run of record versions as lookups see it: its level, size, directory (each block's first fingerprint head,
- * in order) and a filter of the heads it holds ({@code null} until built, or for a run too large to keep one).
+ * in order), a filter of the heads it holds ({@code null} until built, or for a run too large to keep one) and, for a
+ * merged run, its file ({@code null} for a batch's run, whose blocks are rows).
  */
-record VersionRun(long id, int level, long entries, long[] firstHeads, BloomFilter heads) {
+record VersionRun(long id, int level, long entries, long[] firstHeads, BloomFilter heads, RunFile file) {
 
 	/** Bits a head in a run's filter: about one lookup in twenty reads a block of a run that does not hold it. */
 	static final int FILTER_BITS = 8;
@@ -24,7 +25,11 @@ record VersionRun(long id, int level, long entries, long[] firstHeads, BloomFilt
 	}
 
 	VersionRun withHeads(BloomFilter filter) {
-		return new VersionRun(this.id, this.level, this.entries, this.firstHeads, filter);
+		return new VersionRun(this.id, this.level, this.entries, this.firstHeads, filter, this.file);
+	}
+
+	VersionRun atLevel(int newLevel) {
+		return new VersionRun(this.id, newLevel, this.entries, this.firstHeads, this.heads, this.file);
 	}
 
 	/** A filter for a run of that many entries, or null for one too large to keep one. */
@@ -32,17 +37,23 @@ record VersionRun(long id, int level, long entries, long[] firstHeads, BloomFilt
 		return entries <= FILTERED_ENTRIES ? BloomFilter.forKeys(entries, FILTER_BITS) : null;
 	}
 
-	/** The id of the block that may hold {@code head}, or -1 when no block can. */
-	long blockOf(long head) {
+	/** The place in the run of the block that may hold {@code head}, or -1 when no block can. */
+	int blockOf(long head) {
 		int found = Arrays.binarySearch(this.firstHeads, head);
-		int block = found >= 0 ? found : -found - 2;
-		return block < 0 ? -1 : VersionRunWriter.blockId(this.id, block);
+		return found >= 0 ? found : -found - 2;
 	}
 
-	static long[] decode(byte[] firstHeads) {
-		long[] heads = new long[firstHeads.length / Long.BYTES];
-		ByteBuffer.wrap(firstHeads).asLongBuffer().get(heads);
-		return heads;
+	/** Numbers as a run's row keeps them (its directory, its blocks' ends): 8 bytes big-endian each. */
+	static byte[] encode(long[] numbers) {
+		ByteBuffer bytes = ByteBuffer.allocate(numbers.length * Long.BYTES);
+		bytes.asLongBuffer().put(numbers);
+		return bytes.array();
+	}
+
+	static long[] decode(byte[] numbers) {
+		long[] decoded = new long[numbers.length / Long.BYTES];
+		ByteBuffer.wrap(numbers).asLongBuffer().get(decoded);
+		return decoded;
 	}
 
 }

@@ -1,9 +1,15 @@
 package cn.datahub.exchange;
 
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,10 +22,11 @@ import java.util.List;
 /**
  * Writes the blocks of one run of record versions ({@link VersionRuns}, {@code V15__exchange_version_runs.sql}) from
  * entries given in order: a block is cut once it holds {@code blockEntries} and the next entry's head differs, so that
- * the entries of one head are in one block. Public for the migration that moved the versions recorded a row each into
- * a run.
+ * the entries of one head are in one block. The blocks go to rows of {@code exchange_version_block}, or, for a merged
+ * run, to its own file ({@link RunFile}). Public for the migration that moved the versions recorded a row each into a
+ * run.
  */
-public final class VersionRunWriter {
+public final class VersionRunWriter implements AutoCloseable {
 
 	/** Bytes of a record version's fingerprint (SHA-256). */
 	public static final int FINGERPRINT = 32;
@@ -64,9 +71,18 @@ public final class VersionRunWriter {
 
 	private long[] firstHeads = new long[16];
 
+	/** Where each block ends, in entries, for a run written to a file. */
+	private long[] ends = new long[16];
+
 	private int blocks;
 
 	private final boolean h2;
+
+	private final Path file;
+
+	private final FileOutputStream fileOut;
+
+	private final BufferedOutputStream out;
 
 	/**
 	 * @param connection where the blocks are written, in its transaction or autocommitted statement by statement
@@ -74,11 +90,27 @@ public final class VersionRunWriter {
 	 * @param blockEntries the entries a block holds, but for a head's entries that would be split
 	 */
 	public VersionRunWriter(Connection connection, long runId, int blockEntries) throws SQLException {
+		this(connection, runId, blockEntries, null);
+	}
+
+	/**
+	 * A writer of the blocks to {@code file}, created anew, or, when null, to rows; the run's row is updated through
+	 * {@code connection} either way.
+	 */
+	VersionRunWriter(Connection connection, long runId, int blockEntries, Path file) throws SQLException {
 		this.connection = connection;
 		this.h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
 		this.runId = runId;
 		this.blockEntries = blockEntries;
 		this.block = new byte[blockEntries * ENTRY];
+		this.file = file;
+		try {
+			this.fileOut = file == null ? null : new FileOutputStream(file.toFile());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Creating " + file.toAbsolutePath() + " failed", ex);
+		}
+		this.out = file == null ? null : new BufferedOutputStream(this.fileOut, 1 << 16);
 	}
 
 	/** The entry of a version and the batch that carried it. */
@@ -107,24 +139,56 @@ public final class VersionRunWriter {
 
 	/**
 	 * Writes what is left, and the run's size and directory in its row; the directory: each block's first head, in
-	 * order.
+	 * order. A run's file is on disk before its row says where its blocks end: a row made live by the caller's commit
+	 * never names a file a power cut could still take.
 	 */
 	public long[] finish() throws SQLException {
 		if (this.inBlock > 0) {
 			cut();
 		}
-		write();
+		if (this.file == null) {
+			write();
+		}
+		else {
+			sync();
+		}
 		long[] directory = Arrays.copyOf(this.firstHeads, this.blocks);
-		ByteBuffer bytes = ByteBuffer.allocate(directory.length * Long.BYTES);
-		bytes.asLongBuffer().put(directory);
-		try (PreparedStatement update = this.connection
-			.prepareStatement("update exchange_version_run set entries = ?, first_heads = ? where id = ?")) {
-			update.setLong(1, this.entries);
-			update.setBytes(2, bytes.array());
-			update.setLong(3, this.runId);
+		try (PreparedStatement update = this.connection.prepareStatement(this.file == null
+				? "update exchange_version_run set entries = ?, first_heads = ? where id = ?"
+				: "update exchange_version_run set entries = ?, first_heads = ?, block_ends = ? where id = ?")) {
+			int column = 0;
+			update.setLong(++column, this.entries);
+			update.setBytes(++column, VersionRun.encode(directory));
+			if (this.file != null) {
+				update.setBytes(++column, VersionRun.encode(ends()));
+			}
+			update.setLong(++column, this.runId);
 			update.executeUpdate();
 		}
 		return directory;
+	}
+
+	/** Whether the blocks go to a file rather than rows. */
+	boolean writesFile() {
+		return this.file != null;
+	}
+
+	/** Where each block of a run written to a file ends, in entries. */
+	long[] ends() {
+		return Arrays.copyOf(this.ends, this.blocks);
+	}
+
+	/** Closes the run's file, written whole or not; a file cut short is removed with its run. */
+	@Override
+	public void close() {
+		if (this.out != null) {
+			try {
+				this.out.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Closing " + this.file.toAbsolutePath() + " failed", ex);
+			}
+		}
 	}
 
 	/** The entries added. */
@@ -133,15 +197,51 @@ public final class VersionRunWriter {
 	}
 
 	private void cut() throws SQLException {
-		long first = head(this.block, 0);
-		this.unwritten.add(Arrays.copyOf(this.block, this.inBlock * ENTRY));
 		if (this.blocks == this.firstHeads.length) {
 			this.firstHeads = Arrays.copyOf(this.firstHeads, this.blocks * 2);
+			this.ends = Arrays.copyOf(this.ends, this.blocks * 2);
 		}
-		this.firstHeads[this.blocks++] = first;
+		this.firstHeads[this.blocks] = head(this.block, 0);
+		this.ends[this.blocks] = this.entries;
+		this.blocks++;
+		if (this.file != null) {
+			append();
+		}
+		else {
+			this.unwritten.add(Arrays.copyOf(this.block, this.inBlock * ENTRY));
+			if (this.unwritten.size() >= BLOCKS_A_STATEMENT) {
+				write();
+			}
+		}
 		this.inBlock = 0;
-		if (this.unwritten.size() >= BLOCKS_A_STATEMENT) {
-			write();
+	}
+
+	private void append() {
+		try {
+			this.out.write(this.block, 0, this.inBlock * ENTRY);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Writing " + this.file.toAbsolutePath() + " failed", ex);
+		}
+	}
+
+	/**
+	 * Forces the file and its name in the folder to disk. A folder cannot be opened on every system (Windows); there
+	 * the name is left to the file system.
+	 */
+	private void sync() {
+		try {
+			this.out.flush();
+			this.fileOut.getFD().sync();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Writing " + this.file.toAbsolutePath() + " failed", ex);
+		}
+		try (FileChannel folder = FileChannel.open(this.file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+			folder.force(true);
+		}
+		catch (IOException ex) {
+			// the file's data is on disk; only its name waits for the file system
 		}
 	}
 

@@ -1,5 +1,9 @@
 package cn.datahub.exchange;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +45,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * grown past its capacity into the next ({@link Shape}), so that a version is written a few times in all, whole
  * blocks at a time, instead of costing an index insert that rewrites index pages all over the file. A run's level is
  * its tier, or its level past the tiers. A lookup reads, from each live run whose filter does not rule the
- * fingerprint out, the one block that may hold it. One hub writes a database's record versions.
+ * fingerprint out, the one block that may hold it. A batch's run is written in the batch's transaction, as rows; a
+ * merged run, read by most lookups once the repository is large, is a file of its own ({@link RunFile}) in the
+ * versions folder, which belongs with the database. One hub writes a database's record versions.
  */
 @Component
 class VersionRuns {
@@ -52,6 +58,9 @@ class VersionRuns {
 	private static final int BLOCKS_A_READ = 64;
 
 	private final JdbcTemplate jdbc;
+
+	/** Where merged runs are kept, a file each. */
+	private final Path folder;
 
 	private final Shape shape;
 
@@ -74,12 +83,13 @@ class VersionRuns {
 	private List<VersionRun> runs;
 
 	@Autowired
-	VersionRuns(JdbcTemplate jdbc) {
-		this(jdbc, Shape.DEFAULT);
+	VersionRuns(JdbcTemplate jdbc, ExchangeProperties properties) {
+		this(jdbc, properties.versions(), Shape.DEFAULT);
 	}
 
-	VersionRuns(JdbcTemplate jdbc, Shape shape) {
+	VersionRuns(JdbcTemplate jdbc, Path folder, Shape shape) {
 		this.jdbc = jdbc;
+		this.folder = folder;
 		this.shape = shape;
 	}
 
@@ -117,27 +127,43 @@ class VersionRuns {
 	}
 
 	/**
-	 * The batches that carried each of {@code fingerprints}, by batch id. A block missing from a run the lookup
-	 * started with was removed by a merge that had already put its run in the list, so the lookup starts again with
-	 * that list.
+	 * The batches that carried each of {@code fingerprints}, by batch id: the blocks of runs in files are read one by
+	 * one into one buffer, those of runs in rows with one query. A block missing from a run the lookup started with
+	 * was removed by a merge that had already put its run in the list, so the lookup starts again with that list.
 	 */
 	Map<Long, List<byte[]>> batches(byte[][] fingerprints) {
+		byte[] buffer = new byte[this.shape.blockEntries() * VersionRunWriter.ENTRY];
 		while (true) {
 			List<VersionRun> live = live();
-			Map<Long, List<byte[]>> wanted = new HashMap<>();
+			Map<Long, List<byte[]>> batches = new HashMap<>();
+			Map<Long, List<byte[]>> inRows = new HashMap<>();
+			boolean whole = true;
 			for (VersionRun run : live) {
+				Map<Integer, List<byte[]>> wanted = new TreeMap<>();
 				for (byte[] fingerprint : fingerprints) {
 					long head = VersionRunWriter.head(fingerprint, 0);
-					long block = run.mayHold(head) ? run.blockOf(head) : -1;
+					int block = run.mayHold(head) ? run.blockOf(head) : -1;
 					if (block >= 0) {
 						wanted.computeIfAbsent(block, b -> new ArrayList<>()).add(fingerprint);
 					}
 				}
+				for (Map.Entry<Integer, List<byte[]>> block : wanted.entrySet()) {
+					if (run.file() == null) {
+						inRows.put(VersionRunWriter.blockId(run.id(), block.getKey()), block.getValue());
+						continue;
+					}
+					byte[] read = run.file().read(block.getKey(), buffer);
+					if (read == null) {
+						whole = false;
+						break;
+					}
+					buffer = read;
+					match(read, run.file().length(block.getKey()), block.getValue(), batches);
+				}
 			}
-			Map<Long, byte[]> blocks = wanted.isEmpty() ? Map.of() : read(wanted.keySet());
-			if (blocks.size() == wanted.size()) {
-				Map<Long, List<byte[]>> batches = new HashMap<>();
-				wanted.forEach((block, sought) -> match(blocks.get(block), sought, batches));
+			Map<Long, byte[]> blocks = inRows.isEmpty() ? Map.of() : read(inRows.keySet());
+			if (whole && blocks.size() == inRows.size()) {
+				inRows.forEach((block, sought) -> match(blocks.get(block), blocks.get(block).length, sought, batches));
 				return batches;
 			}
 			if (live == live()) {
@@ -147,7 +173,7 @@ class VersionRuns {
 		}
 	}
 
-	/** Reads the blocks, by id. */
+	/** Reads the blocks of runs in rows, by id. */
 	Map<Long, byte[]> read(Set<Long> wanted) {
 		Map<Long, byte[]> blocks = new HashMap<>();
 		this.jdbc.query("select b.id, b.entries from unnest(cast(? as bigint array)) as t(id) "
@@ -159,9 +185,9 @@ class VersionRuns {
 		return blocks;
 	}
 
-	/** Adds the batches of the block's entries that hold one of {@code sought}. */
-	private static void match(byte[] block, List<byte[]> sought, Map<Long, List<byte[]>> batches) {
-		int count = block.length / VersionRunWriter.ENTRY;
+	/** Adds the batches of the entries in the block's first {@code length} bytes that hold one of {@code sought}. */
+	private static void match(byte[] block, int length, List<byte[]> sought, Map<Long, List<byte[]>> batches) {
+		int count = length / VersionRunWriter.ENTRY;
 		for (byte[] fingerprint : sought) {
 			int low = 0;
 			int high = count;
@@ -193,7 +219,7 @@ class VersionRuns {
 			for (VersionRun run : live()) {
 				BloomFilter heads = run.heads() == null ? VersionRun.filterFor(run.entries()) : null;
 				this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-					try (BlockCursor blocks = new BlockCursor(connection, run.id())) {
+					try (BlockCursor blocks = blocks(connection, run)) {
 						for (byte[] block = blocks.next(); block != null; block = blocks.next()) {
 							for (int offset = 0; offset < block.length; offset += VersionRunWriter.ENTRY) {
 								long head = VersionRunWriter.head(block, offset);
@@ -314,35 +340,19 @@ class VersionRuns {
 		BloomFilter heads = VersionRun.filterFor(inputs.stream().mapToLong(VersionRun::entries).sum());
 		VersionRun merged;
 		try {
+			Files.createDirectories(this.folder);
 			merged = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
-				VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries());
-				List<BlockCursor> blocks = new ArrayList<>();
-				try {
-					PriorityQueue<EntryCursor> others = new PriorityQueue<>(inputs.size(), EntryCursor.ORDER);
-					for (VersionRun input : inputs) {
-						BlockCursor run = new BlockCursor(connection, input.id());
-						blocks.add(run);
-						EntryCursor entries = new EntryCursor(run);
-						if (entries.block != null) {
-							others.add(entries);
-						}
-					}
-					// the least entry's run often holds the next least too: it is compared with the others' least only
-					for (EntryCursor least = others.poll(); least != null; least = next(least, others)) {
-						writer.add(least.block, least.offset);
-						if (heads != null) {
-							heads.add(VersionRunWriter.head(least.block, least.offset));
-						}
-						least.advance();
-					}
+				try (VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries(),
+						RunFile.path(this.folder, id))) {
+					mergeInto(writer, heads, connection, inputs);
+					return makeLive(connection, id, level, writer, heads, inputs);
 				}
-				finally {
-					for (BlockCursor run : blocks) {
-						run.close();
-					}
-				}
-				return makeLive(connection, id, level, writer, heads, inputs);
 			});
+		}
+		catch (IOException ex) {
+			remove(id);
+			throw new UncheckedIOException("Creating the record versions folder " + this.folder.toAbsolutePath()
+					+ " failed", ex);
 		}
 		catch (RuntimeException ex) {
 			if (!this.stopping) {
@@ -351,9 +361,39 @@ class VersionRuns {
 			throw ex;
 		}
 		replace(inputs, merged);
-		inputs.forEach(input -> remove(input.id()));
+		inputs.forEach(this::remove);
 		log.debug("Merged {} record version runs into run {} of level {}: {} versions in {} ms", inputs.size(),
 				merged.id(), level, merged.entries(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/** Writes the inputs' entries in order, and adds their heads to the merged run's filter if it has one. */
+	private void mergeInto(VersionRunWriter writer, BloomFilter heads, Connection connection, List<VersionRun> inputs)
+			throws SQLException {
+		List<BlockCursor> blocks = new ArrayList<>();
+		try {
+			PriorityQueue<EntryCursor> others = new PriorityQueue<>(inputs.size(), EntryCursor.ORDER);
+			for (VersionRun input : inputs) {
+				BlockCursor run = blocks(connection, input);
+				blocks.add(run);
+				EntryCursor entries = new EntryCursor(run);
+				if (entries.block != null) {
+					others.add(entries);
+				}
+			}
+			// the least entry's run often holds the next least too: it is compared with the others' least only
+			for (EntryCursor least = others.poll(); least != null; least = next(least, others)) {
+				writer.add(least.block, least.offset);
+				if (heads != null) {
+					heads.add(VersionRunWriter.head(least.block, least.offset));
+				}
+				least.advance();
+			}
+		}
+		finally {
+			for (BlockCursor run : blocks) {
+				run.close();
+			}
+		}
 	}
 
 	/** The cursor at the least entry after {@code current} advanced, or null when all are past their last. */
@@ -373,7 +413,7 @@ class VersionRuns {
 	}
 
 	/** Writes the merged run's last blocks and directory, and makes it live and its inputs not, in one transaction. */
-	private static VersionRun makeLive(Connection connection, long id, int level, VersionRunWriter writer,
+	private VersionRun makeLive(Connection connection, long id, int level, VersionRunWriter writer,
 			BloomFilter heads, List<VersionRun> inputs) throws SQLException {
 		connection.setAutoCommit(false);
 		try {
@@ -405,15 +445,30 @@ class VersionRuns {
 	/** Moves a run past its level's capacity to the next level, which has none: nothing to rewrite. */
 	private void promote(VersionRun run, int level) {
 		this.jdbc.update("update exchange_version_run set level = ? where id = ?", level, run.id());
-		replace(List.of(run), new VersionRun(run.id(), level, run.entries(), run.firstHeads(), run.heads()));
+		replace(List.of(run), run.atLevel(level));
+	}
+
+	/** Removes a run that is no longer live, closing its file under lookups that still hold it. */
+	private void remove(VersionRun run) {
+		if (run.file() != null) {
+			run.file().delete();
+		}
+		remove(run.id());
 	}
 
 	/**
-	 * Removes a run a few blocks a statement, by ranges of block ids: H2 keeps a deleted row's value in the
-	 * transaction's undo log until it commits, and one statement for a large run would make it write all of them as
-	 * one chunk (in a small heap, an OutOfMemoryError that closes the database).
+	 * Removes a run's file, if it has one, then its rows, its blocks a few a statement, by ranges of block ids: H2
+	 * keeps a deleted row's value in the transaction's undo log until it commits, and one statement for a large run
+	 * would make it write all of them as one chunk (in a small heap, an OutOfMemoryError that closes the database).
+	 * The file goes first: a run removed halfway is not live, and removed again at the next start.
 	 */
 	private void remove(long runId) {
+		try {
+			Files.deleteIfExists(RunFile.path(this.folder, runId));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Removing the record version run file of run " + runId + " failed", ex);
+		}
 		int removed;
 		int from = 0;
 		do {
@@ -439,11 +494,11 @@ class VersionRuns {
 		}
 	}
 
-	/** Writes the writer's last blocks and the run's size and directory. */
-	private static VersionRun complete(long id, int level, VersionRunWriter writer, BloomFilter heads)
-			throws SQLException {
+	/** Writes the writer's last blocks and the run's size and directory; opens a merged run's file. */
+	private VersionRun complete(long id, int level, VersionRunWriter writer, BloomFilter heads) throws SQLException {
 		long[] directory = writer.finish();
-		return new VersionRun(id, level, writer.entries(), directory, heads);
+		RunFile file = writer.writesFile() ? RunFile.open(RunFile.path(this.folder, id), writer.ends()) : null;
+		return new VersionRun(id, level, writer.entries(), directory, heads, file);
 	}
 
 	private synchronized void written(VersionRun run) {
@@ -469,7 +524,7 @@ class VersionRuns {
 				try {
 					merge();
 				}
-				catch (DataAccessException | IllegalStateException ex) {
+				catch (DataAccessException | IllegalStateException | UncheckedIOException ex) {
 					if (this.stopping) {
 						log.info("Merging record version runs stopped with the hub: {}", ex.getMessage());
 					}
@@ -488,9 +543,14 @@ class VersionRuns {
 			this.jdbc.queryForList("select id from exchange_version_run where not live", Long.class)
 				.forEach(this::remove);
 			this.runs = List.copyOf(this.jdbc.query(
-					"select id, level, entries, first_heads from exchange_version_run order by id",
-					(rs, n) -> new VersionRun(rs.getLong(1), rs.getInt(2), rs.getLong(3),
-							VersionRun.decode(rs.getBytes(4)), null)));
+					"select id, level, entries, first_heads, block_ends from exchange_version_run order by id",
+					(rs, n) -> {
+						byte[] ends = rs.getBytes(5);
+						RunFile file = ends == null ? null
+								: RunFile.open(RunFile.path(this.folder, rs.getLong(1)), VersionRun.decode(ends));
+						return new VersionRun(rs.getLong(1), rs.getInt(2), rs.getLong(3),
+								VersionRun.decode(rs.getBytes(4)), null, file);
+					}));
 		}
 		return this.runs;
 	}
@@ -551,8 +611,24 @@ class VersionRuns {
 
 	}
 
-	/** A run's blocks in order, read a few at a time with one statement. */
-	private static final class BlockCursor implements AutoCloseable {
+	/** A run's blocks, from its file or its rows. */
+	private static BlockCursor blocks(Connection connection, VersionRun run) {
+		return run.file() != null ? run.file().blocks() : new RowBlocks(connection, run.id());
+	}
+
+	/** A run's blocks in order. */
+	interface BlockCursor extends AutoCloseable {
+
+		/** The next block, or null after the last. */
+		byte[] next() throws SQLException;
+
+		@Override
+		void close() throws SQLException;
+
+	}
+
+	/** The blocks of a run in rows, read a few at a time with one statement. */
+	private static final class RowBlocks implements BlockCursor {
 
 		private final Connection connection;
 
@@ -566,13 +642,13 @@ class VersionRuns {
 
 		private boolean exhausted;
 
-		BlockCursor(Connection connection, long runId) {
+		RowBlocks(Connection connection, long runId) {
 			this.connection = connection;
 			this.from = VersionRunWriter.blockId(runId, 0);
 		}
 
-		/** The next block, or null after the last. */
-		byte[] next() throws SQLException {
+		@Override
+		public byte[] next() throws SQLException {
 			if (this.next == this.read.size()) {
 				if (this.exhausted) {
 					return null;

@@ -1,6 +1,7 @@
 package cn.datahub.exchange;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.stream.IntStream;
 import cn.datahub.exchange.Deliveries.Pending;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -41,11 +43,15 @@ class DeliveriesTests {
 
 	private final NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(this.database);
 
-	private final VersionRuns runs = new VersionRuns(this.jdbc.getJdbcTemplate());
+	@TempDir
+	static Path versions;
 
-	private final KnownVersions known = new KnownVersions(
-			new ExchangeProperties(null, null, "classpath:config/masking.yaml", 1000, 2000, 1),
-			this.jdbc.getJdbcTemplate(), this.runs);
+	private final ExchangeProperties properties = new ExchangeProperties(null, null, versions,
+			"classpath:config/masking.yaml", 1000, 2000, 1);
+
+	private final VersionRuns runs = new VersionRuns(this.jdbc.getJdbcTemplate(), this.properties);
+
+	private final KnownVersions known = new KnownVersions(this.properties, this.jdbc.getJdbcTemplate(), this.runs);
 
 	private final Deliveries deliveries = new Deliveries(this.jdbc,
 			Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneId.of("Asia/Shanghai")), this.known, this.runs);

@@ -96,7 +96,7 @@ class ExchangeBenchmark {
 		Path pushed = Files.copy(jsonLines, files.resolve("参保人员登记信息-推送.jsonl"));
 		Path again = Files.copy(jsonLines, files.resolve("参保人员登记信息-重发.jsonl"));
 		Masking masking = new Masking(new DefaultResourceLoader(),
-				new ExchangeProperties(null, null, "classpath:config/masking.yaml", 1000, 2000, 8));
+				new ExchangeProperties(null, null, null, "classpath:config/masking.yaml", 1000, 2000, 8));
 		List<Row> loops = new ArrayList<>();
 		try (CountingPlatform platform = new CountingPlatform();
 				HubProcess hub = HubProcess.start(this.home, hubOptions(), Map.of("hub.exchange.poll-ms", "200"))) {

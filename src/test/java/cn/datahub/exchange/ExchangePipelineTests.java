@@ -3,6 +3,7 @@ package cn.datahub.exchange;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,6 +27,7 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -75,10 +77,13 @@ class ExchangePipelineTests {
 	/** Counts down as the batches are looked up in the idempotent repository. */
 	private final CountDownLatch lookups = new CountDownLatch(2);
 
-	private final ExchangeProperties properties = new ExchangeProperties(null, null, "file:config/masking.yaml", 2, 2000,
-			1);
+	@TempDir
+	static Path versions;
 
-	private final VersionRuns runs = new VersionRuns(this.jdbc.getJdbcTemplate());
+	private final ExchangeProperties properties = new ExchangeProperties(null, null, versions,
+			"file:config/masking.yaml", 2, 2000, 1);
+
+	private final VersionRuns runs = new VersionRuns(this.jdbc.getJdbcTemplate(), this.properties);
 
 	private final Deliveries deliveries = new Deliveries(this.jdbc, this.clock,
 			new KnownVersions(this.properties, this.jdbc.getJdbcTemplate(), this.runs), this.runs) {

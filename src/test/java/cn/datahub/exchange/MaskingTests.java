@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MaskingTests {
 
 	private static final Masking MASKING = new Masking(new DefaultResourceLoader(),
-			new ExchangeProperties(Path.of("inbox"), Path.of("outbox"), "file:config/masking.yaml", 1000, 2000, 8));
+			new ExchangeProperties(Path.of("inbox"), Path.of("outbox"), Path.of("versions"), "file:config/masking.yaml", 1000, 2000, 8));
 
 	@ParameterizedTest(name = "{0} {1} → {2}")
 	@CsvSource({

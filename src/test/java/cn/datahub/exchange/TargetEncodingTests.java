@@ -36,7 +36,7 @@ class TargetEncodingTests {
 	private static final RecordConverter CONVERTER = new RecordConverter(REGISTER, ZoneId.of("Asia/Shanghai"));
 
 	private static final Map<String, MaskingRule> MASKS = new Masking(new DefaultResourceLoader(),
-			new ExchangeProperties(Path.of("inbox"), Path.of("outbox"), "file:config/masking.yaml", 1000, 2000, 8))
+			new ExchangeProperties(Path.of("inbox"), Path.of("outbox"), Path.of("versions"), "file:config/masking.yaml", 1000, 2000, 8))
 		.plan(REGISTER);
 
 	@ParameterizedTest(name = "items [{0}], masked: {1}")

@@ -1,6 +1,9 @@
 package cn.datahub.exchange;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -12,15 +15,18 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -34,15 +40,20 @@ class VersionRunsTests {
 
 	private final JdbcTemplate jdbc = new JdbcTemplate(MigratedDatabase.create("version-runs"));
 
-	private final VersionRuns runs = new VersionRuns(this.jdbc, SMALL);
+	/** Where this test's merged runs are kept: run ids start anew in each test's database. */
+	@TempDir
+	Path versions;
+
+	private VersionRuns runs;
 
 	@BeforeEach
 	void migrate() {
 		MigratedDatabase.migrate(this.jdbc.getDataSource(), null);
+		this.runs = new VersionRuns(this.jdbc, this.versions, SMALL);
 	}
 
 	@Test
-	void everyVersionIsFoundInTheBatchesThatCarriedItAfterTheRunsAreMergedTierByTierAndLevelByLevel() {
+	void everyVersionIsFoundInTheBatchesThatCarriedItAfterTheRunsAreMergedTierByTierAndLevelByLevel() throws IOException {
 		List<List<byte[]>> batches = IntStream.range(0, 30)
 			.mapToObj(b -> IntStream.range(0, 5).mapToObj(i -> person(b * 5 + i)).toList())
 			.toList();
@@ -78,11 +89,18 @@ class VersionRunsTests {
 		assertThat(this.runs.batches(new byte[][] { person(150) })).isEmpty();
 		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where not live", Long.class))
 			.as("merged inputs removed").isZero();
+		assertThat(runFiles()).as("a file for each merged run, none for a run merged again")
+			.isNotEmpty()
+			.containsExactlyInAnyOrderElementsOf(this.jdbc.queryForList(
+					"select id || '.run' from exchange_version_run where block_ends is not null", String.class));
+		assertThat(new VersionRuns(this.jdbc, this.versions, SMALL)
+			.batches(IntStream.range(0, 150).mapToObj(VersionRunsTests::person).toArray(byte[][]::new)))
+			.as("found again by a restarted hub").containsOnlyKeys(found.keySet());
 	}
 
 	@Test
 	void manyRunsMergedAtOnceComeOutAsOneRunInOrderThoughEachIsReadInSeveralParts() {
-		VersionRuns wide = new VersionRuns(this.jdbc, new VersionRuns.Shape(4, 8, 100_000, 2, 1, 2));
+		VersionRuns wide = new VersionRuns(this.jdbc, this.versions, new VersionRuns.Shape(4, 8, 100_000, 2, 1, 2));
 		List<List<byte[]>> batches = IntStream.range(0, 22)
 			.mapToObj(b -> IntStream.range(0, 40).mapToObj(i -> person(b * 40 + i)).toList())
 			.toList();
@@ -107,7 +125,7 @@ class VersionRunsTests {
 	void leveledRunsFoundOnOneLevelAreMergedIntoOneAsAnUpgradedRepositoryOrALargeBatchLeavesThem() {
 		writeBatches(3, 20);
 		this.jdbc.update("update exchange_version_run set level = 1 where id = (select min(id) from exchange_version_run)");
-		VersionRuns upgraded = new VersionRuns(this.jdbc, SMALL);
+		VersionRuns upgraded = new VersionRuns(this.jdbc, this.versions, SMALL);
 
 		upgraded.merge();
 
@@ -144,7 +162,7 @@ class VersionRunsTests {
 		writeBatches(3, 100);
 		byte[][] sought = { person(150) };
 		List<Set<Long>> reads = new ArrayList<>();
-		VersionRuns restarted = new VersionRuns(this.jdbc, SMALL) {
+		VersionRuns restarted = new VersionRuns(this.jdbc, this.versions, SMALL) {
 
 			@Override
 			Map<Long, byte[]> read(Set<Long> wanted) {
@@ -180,33 +198,53 @@ class VersionRunsTests {
 		Map<Long, List<byte[]>> found = this.runs.batches(twins.toArray(byte[][]::new));
 		assertThat(found.get(1L)).hasSize(5);
 		assertThat(found.get(2L)).hasSize(5);
-		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where live", Long.class))
-			.as("the two runs merged").isOne();
-		assertThat(this.jdbc.queryForList("select octet_length(entries) / 40 from exchange_version_block", Integer.class))
-			.as("a block holding the ten twins, longer than four entries")
+		long[] ends = VersionRun.decode(this.jdbc.queryForObject(
+				"select block_ends from exchange_version_run where live", byte[].class));
+		assertThat(IntStream.range(0, ends.length).mapToLong(b -> ends[b] - (b == 0 ? 0 : ends[b - 1])))
+			.as("the two runs merged into a file with a block holding the ten twins, longer than four entries")
 			.anySatisfy(entries -> assertThat(entries).isGreaterThanOrEqualTo(10));
 	}
 
 	@Test
-	void aMergeTheHubDidNotFinishIsRemovedAtTheNextStart() {
+	void aMergeTheHubDidNotFinishIsRemovedAtTheNextStart() throws IOException {
 		this.runs.write(1, fingerprints(List.of(person(1), person(2))));
-		this.jdbc.update("insert into exchange_version_run (id, level, live, entries) values (99, 1, false, 0)");
+		this.jdbc.update("insert into exchange_version_run (id, level, live, entries) values (98, 1, false, 0)");
 		this.jdbc.update("insert into exchange_version_block (id, first_head, entries) "
-				+ "select 99 * 4294967296 + bitand(id, 4294967295), first_head, entries from exchange_version_block");
+				+ "select 98 * 4294967296 + bitand(id, 4294967295), first_head, entries from exchange_version_block");
+		this.jdbc.update("insert into exchange_version_run (id, level, live, entries) values (99, 1, false, 0)");
+		Files.write(this.versions.resolve("99.run"), new byte[VersionRunWriter.ENTRY * 3]);
 
-		VersionRuns restarted = new VersionRuns(this.jdbc, SMALL);
+		VersionRuns restarted = new VersionRuns(this.jdbc, this.versions, SMALL);
 
 		assertThat(restarted.batches(new byte[][] { person(1) })).containsOnlyKeys(1L);
-		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_block where id / 4294967296 = 99", Long.class))
-			.isZero();
-		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_run where id = 99", Long.class))
-			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from exchange_version_block where id / 4294967296 = 98", Long.class))
+			.as("the blocks of a merge of before, in rows").isZero();
+		assertThat(this.versions.resolve("99.run")).as("the file of a merge cut short").doesNotExist();
+		assertThat(this.jdbc.queryForList("select id from exchange_version_run", Long.class)).doesNotContain(98L, 99L);
 	}
 
 	@Test
-	void aLookupWhoseRunsAMergeReplacedMeanwhileReadsTheMergedRun() {
+	void aMergedRunWhoseFileIsGoneOrCutShortStopsLookupsWithAnErrorNamingTheFolder() throws IOException {
+		writeBatches(2, 3);
+		this.runs.merge();
+		Path file = this.versions.resolve(runFiles().get(0));
+
+		Files.write(file, Arrays.copyOf(Files.readAllBytes(file), VersionRunWriter.ENTRY * 5));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new VersionRuns(this.jdbc, this.versions, SMALL).batches(new byte[][] { person(1) }))
+			.withMessageContaining(file.toAbsolutePath().toString())
+			.withMessageContaining("holds 200 bytes where its run has 240")
+			.withMessageContaining("hub.exchange.versions");
+		Files.delete(file);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new VersionRuns(this.jdbc, this.versions, SMALL).batches(new byte[][] { person(1) }))
+			.withMessageContaining("cannot be read");
+	}
+
+	@Test
+	void aLookupWhoseRunsAMergeReplacedMeanwhileReadsTheMergedRun() throws IOException {
 		AtomicInteger reads = new AtomicInteger();
-		VersionRuns merging = new VersionRuns(this.jdbc, SMALL) {
+		VersionRuns merging = new VersionRuns(this.jdbc, this.versions, SMALL) {
 
 			@Override
 			Map<Long, byte[]> read(Set<Long> wanted) {
@@ -222,8 +260,25 @@ class VersionRunsTests {
 
 		Map<Long, List<byte[]>> found = merging.batches(new byte[][] { person(1), person(4) });
 
-		assertThat(reads).as("read again from the merged run").hasValue(2);
+		assertThat(reads).as("the rows read once, then the merged run's file").hasValue(1);
 		assertThat(found).containsOnlyKeys(1L, 2L);
+		assertThat(runFiles()).hasSize(1);
+	}
+
+	@Test
+	void aRunFileRemovedUnderALookupAnswersNothingRatherThanFailing() throws IOException {
+		writeBatches(2, 3);
+		this.runs.merge();
+		Map<String, Object> merged = this.jdbc.queryForMap("select id, block_ends from exchange_version_run where live");
+		RunFile file = RunFile.open(RunFile.path(this.versions, (Long) merged.get("id")),
+				VersionRun.decode((byte[]) merged.get("block_ends")));
+
+		assertThat(file.read(0, new byte[0])).as("a block, read into a buffer grown for it")
+			.hasSize(file.length(0));
+		file.delete();
+
+		assertThat(file.read(0, new byte[1024])).isNull();
+		assertThat(runFiles()).isEmpty();
 	}
 
 	@Test
@@ -246,6 +301,12 @@ class VersionRunsTests {
 		for (int batch = 0; batch < count; batch++) {
 			this.runs.write(batch + 1,
 					fingerprints(IntStream.range(batch * size, (batch + 1) * size).mapToObj(VersionRunsTests::person).toList()));
+		}
+	}
+
+	private List<String> runFiles() throws IOException {
+		try (Stream<Path> files = Files.list(this.versions)) {
+			return files.map(file -> file.getFileName().toString()).toList();
 		}
 	}
 
