@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -242,6 +243,25 @@ class VersionRuns {
 		}
 	}
 
+	/**
+	 * Makes the versions folder if it is missing: a hub that cannot write it refuses to start, instead of failing
+	 * every merge once it runs, its lookups reading more and more runs.
+	 */
+	@PostConstruct
+	void prepareFolder() {
+		if (this.folder == null) {
+			throw new IllegalStateException("hub.exchange.versions is not set: the folder of the record versions' files");
+		}
+		try {
+			Files.createDirectories(this.folder);
+			Files.deleteIfExists(Files.createTempFile(this.folder, "writable", ".tmp"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The record versions folder " + this.folder.toAbsolutePath()
+					+ " (hub.exchange.versions) cannot be written: " + ex, ex);
+		}
+	}
+
 	/** Merges in the background from now on, beginning with what is due already. */
 	@EventListener(ApplicationReadyEvent.class)
 	void mergeInBackground() {
@@ -340,7 +360,6 @@ class VersionRuns {
 		BloomFilter heads = VersionRun.filterFor(inputs.stream().mapToLong(VersionRun::entries).sum());
 		VersionRun merged;
 		try {
-			Files.createDirectories(this.folder);
 			merged = this.jdbc.execute((ConnectionCallback<VersionRun>) connection -> {
 				try (VersionRunWriter writer = new VersionRunWriter(connection, id, this.shape.blockEntries(),
 						RunFile.path(this.folder, id))) {
@@ -348,11 +367,6 @@ class VersionRuns {
 					return makeLive(connection, id, level, writer, heads, inputs);
 				}
 			});
-		}
-		catch (IOException ex) {
-			remove(id);
-			throw new UncheckedIOException("Creating the record versions folder " + this.folder.toAbsolutePath()
-					+ " failed", ex);
 		}
 		catch (RuntimeException ex) {
 			if (!this.stopping) {

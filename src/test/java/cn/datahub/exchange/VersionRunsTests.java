@@ -242,6 +242,18 @@ class VersionRunsTests {
 	}
 
 	@Test
+	void aVersionsFolderThatCannotBeWrittenIsRefusedAtStartNotAtTheFirstMerge() throws IOException {
+		Path notAFolder = Files.writeString(this.versions.resolve("versions"), "冠县人社局");
+		VersionRuns misplaced = new VersionRuns(this.jdbc, notAFolder.resolve("runs"), SMALL);
+
+		assertThatIllegalStateException().isThrownBy(misplaced::prepareFolder)
+			.withMessageContaining(notAFolder.resolve("runs").toAbsolutePath().toString())
+			.withMessageContaining("hub.exchange.versions");
+		new VersionRuns(this.jdbc, this.versions.resolve("new"), SMALL).prepareFolder();
+		assertThat(this.versions.resolve("new")).as("made when missing, left empty").isEmptyDirectory();
+	}
+
+	@Test
 	void aLookupWhoseRunsAMergeReplacedMeanwhileReadsTheMergedRun() throws IOException {
 		AtomicInteger reads = new AtomicInteger();
 		VersionRuns merging = new VersionRuns(this.jdbc, this.versions, SMALL) {
