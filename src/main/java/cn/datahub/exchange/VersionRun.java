@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * A live run of record versions as lookups see it: its level, size, directory (each block's first fingerprint head,
  * in order), a filter of the heads it holds ({@code null} until built, or for a run too large to keep one) and, for a
- * merged run, its file ({@code null} for a batch's run, whose blocks are rows).
+ * merged run, its file ({@code null} for a run whose blocks are rows: a batch's, or one merged before {@code V18}).
  */
 record VersionRun(long id, int level, long entries, long[] firstHeads, BloomFilter heads, RunFile file) {
 

@@ -140,15 +140,7 @@ class VersionRuns {
 			Map<Long, List<byte[]>> inRows = new HashMap<>();
 			boolean whole = true;
 			for (VersionRun run : live) {
-				Map<Integer, List<byte[]>> wanted = new TreeMap<>();
-				for (byte[] fingerprint : fingerprints) {
-					long head = VersionRunWriter.head(fingerprint, 0);
-					int block = run.mayHold(head) ? run.blockOf(head) : -1;
-					if (block >= 0) {
-						wanted.computeIfAbsent(block, b -> new ArrayList<>()).add(fingerprint);
-					}
-				}
-				for (Map.Entry<Integer, List<byte[]>> block : wanted.entrySet()) {
+				for (Map.Entry<Integer, List<byte[]>> block : wanted(run, fingerprints).entrySet()) {
 					if (run.file() == null) {
 						inRows.put(VersionRunWriter.blockId(run.id(), block.getKey()), block.getValue());
 						continue;
@@ -169,9 +161,22 @@ class VersionRuns {
 			}
 			if (live == live()) {
 				throw new IllegalStateException("A block of a live record version run is missing: the runs of "
-						+ "exchange_version_run and exchange_version_block disagree");
+						+ "exchange_version_run disagree with their rows in exchange_version_block or their files");
 			}
 		}
+	}
+
+	/** The fingerprints the run may hold, by the place of the one block that would hold each, in order. */
+	private static Map<Integer, List<byte[]>> wanted(VersionRun run, byte[][] fingerprints) {
+		Map<Integer, List<byte[]>> wanted = new TreeMap<>();
+		for (byte[] fingerprint : fingerprints) {
+			long head = VersionRunWriter.head(fingerprint, 0);
+			int block = run.mayHold(head) ? run.blockOf(head) : -1;
+			if (block >= 0) {
+				wanted.computeIfAbsent(block, b -> new ArrayList<>()).add(fingerprint);
+			}
+		}
+		return wanted;
 	}
 
 	/** Reads the blocks of runs in rows, by id. */
