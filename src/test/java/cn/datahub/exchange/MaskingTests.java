@@ -1,11 +1,19 @@
 package cn.datahub.exchange;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import cn.datahub.catalogue.DataItem;
 import cn.datahub.catalogue.Resource;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,10 +47,11 @@ class MaskingTests {
 		"dz, 临清市, 临清市",
 		"dz, 青年路5号, ****",
 	})
-	void masksPersonalItems(String item, String value, String masked) {
+	void masksPersonalItems(String item, String value, String masked) throws IOException {
 		Map<String, MaskingRule> plan = MASKING.plan(resident());
 
 		assertThat(plan.get(item).mask(value)).isEqualTo(masked);
+		assertThat(maskedInUtf8(plan.get(item), value)).as("masked in a target's encoding").isEqualTo(masked);
 	}
 
 	@Test
@@ -53,6 +62,19 @@ class MaskingTests {
 
 		assertThat(MASKING.plan(licences)).containsOnlyKeys("jyzxm", "jycs");
 		assertThat(MASKING.plan(licences).get("jyzxm").id()).isEqualTo("person-name");
+	}
+
+	/** The value masked as a masked file target masks it: in its record's Avro encoding ({@link TargetEncoding}). */
+	private static String maskedInUtf8(MaskingRule rule, String value) throws IOException {
+		Schema schema = SchemaBuilder.record("r").fields().requiredString("v").endRecord();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+		encoder.writeString(value);
+		encoder.flush();
+		ByteBuffer masked = new TargetEncoding(schema, schema, Map.of("v", rule)).of(bytes.toByteArray());
+		return DecoderFactory.get()
+			.binaryDecoder(masked.array(), masked.arrayOffset(), masked.remaining(), null)
+			.readString();
 	}
 
 	private static Resource resident() {
