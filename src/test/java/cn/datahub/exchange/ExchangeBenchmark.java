@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import cn.datahub.testing.HubProcess;
@@ -68,8 +71,11 @@ class ExchangeBenchmark {
 
 	private static final String HTTP_CODE = "371525-RSJ-0103";
 
-	/** The resource the warm-up files go to, on every target. */
-	private static final String WARM_CODE = "371525-RSJ-0100";
+	/**
+	 * The files the hub is warmed up with, each to a resource of its own ({@link #warmCode}) on every target:
+	 * {@code -Dbench.exchange.warm-up-files}.
+	 */
+	private static final int WARM_UP_FILES = Integer.getInteger("bench.exchange.warm-up-files", 8);
 
 	private static final String MASKED_TARGET = "bench-masked";
 
@@ -101,9 +107,9 @@ class ExchangeBenchmark {
 		try (CountingPlatform platform = new CountingPlatform();
 				HubProcess hub = HubProcess.start(this.home, hubOptions(), Map.of("hub.exchange.poll-ms", "200"))) {
 			register(hub, platform);
+			printHeader();
 			warmUp(hub, masking, files);
 			platform.reset();
-			printHeader();
 			try {
 				for (Path file : List.of(jsonLines, csv)) {
 					String code = file == csv ? CSV_CODE : JSON_CODE;
@@ -141,37 +147,51 @@ class ExchangeBenchmark {
 	private void register(HubProcess hub, CountingPlatform platform) throws Exception {
 		hub.create("/api/departments", """
 				{"code":"%s","name":"冠县人力资源和社会保障局","regionCode":"371525","level":"COUNTY"}""".formatted(PROVIDER));
-		for (String code : List.of(JSON_CODE, CSV_CODE, HTTP_CODE, WARM_CODE)) {
+		List<String> warmCodes = IntStream.range(0, WARM_UP_FILES).mapToObj(ExchangeBenchmark::warmCode).toList();
+		for (String code : Stream.concat(Stream.of(JSON_CODE, CSV_CODE, HTTP_CODE), warmCodes.stream()).toList()) {
 			hub.create("/api/resources", PersonRegister.resourceJson(code, PROVIDER));
 		}
 		hub.create("/api/exchange/targets", """
-				{"name":"%s","nameZh":"冠县人社脱敏数据交换目录","kind":"FILE","masked":true,"resources":["%s","%s","%s"]}"""
-			.formatted(MASKED_TARGET, JSON_CODE, CSV_CODE, WARM_CODE));
+				{"name":"%s","nameZh":"冠县人社脱敏数据交换目录","kind":"FILE","masked":true,"resources":%s}"""
+			.formatted(MASKED_TARGET, jsonArray(Stream.concat(Stream.of(JSON_CODE, CSV_CODE), warmCodes.stream()))));
 		hub.create("/api/exchange/targets", """
-				{"name":"%s","nameZh":"聊城市人社数据共享平台（模拟）","kind":"HTTP","url":"%s","resources":["%s","%s"]}"""
-			.formatted(PLATFORM_TARGET, platform.url(), HTTP_CODE, WARM_CODE));
+				{"name":"%s","nameZh":"聊城市人社数据共享平台（模拟）","kind":"HTTP","url":"%s","resources":%s}"""
+			.formatted(PLATFORM_TARGET, platform.url(), jsonArray(Stream.concat(Stream.of(HTTP_CODE), warmCodes.stream()))));
 	}
 
 	/**
-	 * Runs the loop and the hub over two JSON-lines files and a CSV file of the same size first, untimed, the hub's
-	 * to every kind of target: the figures are those of a hub that has been running, as a hub does for months, not
-	 * of its first thousands of batches. Code run once a batch (the database's, transactions, routes) is compiled
-	 * only after thousands of calls: after a twentieth-size warm-up the compilers still took 10 of the first timed
-	 * run's 41 CPU seconds, and after two files of full size the flight recorder still saw 559 compilations (2.3 CPU
-	 * seconds on one core) in the first timed run.
+	 * Runs the loop over a JSON-lines and a CSV file of the same size first, untimed, and the hub over
+	 * {@link #WARM_UP_FILES} copies of them, each to every kind of target: the figures are those of a hub that has
+	 * been running, as a hub does for months, not of its first thousands of batches. Code run once a batch (the
+	 * database's, transactions', routes') is compiled by C2 only after some thousands of calls: after three warm-up
+	 * files the JIT compilers still took 4 of the first timed run's 35 CPU seconds on one core. Each copy goes to
+	 * a resource of its own, so that its records are new to the idempotent repository and are delivered, not
+	 * skipped.
 	 */
 	private void warmUp(HubProcess hub, Masking masking, Path files) throws Exception {
-		List<Path> warmUp = List.of(files.resolve("预热.jsonl"), files.resolve("预热.csv"), files.resolve("预热-2.jsonl"));
+		List<Path> warmUp = List.of(files.resolve("预热.jsonl"), files.resolve("预热.csv"));
 		new PersonRegister(20261121).writeJsonLines(warmUp.get(0), RECORDS);
 		new PersonRegister(20261122).writeCsv(warmUp.get(1), RECORDS);
-		new PersonRegister(20261120).writeJsonLines(warmUp.get(2), RECORDS);
 		for (Path file : warmUp) {
-			new HandWrittenLoop(PersonRegister.resource(WARM_CODE, PROVIDER), masking, ZONE).run(file,
-					this.home.resolve("loop").resolve(WARM_CODE));
-			drop(hub, WARM_CODE, file, "warm-up", "every target", null, PersonRegister.valid(RECORDS));
+			new HandWrittenLoop(PersonRegister.resource(warmCode(0), PROVIDER), masking, ZONE).run(file,
+					this.home.resolve("loop").resolve("warm-up"));
 		}
-		System.out.printf("warmed up: the loop and the hub each ran two JSON-lines files and a CSV file of %,d records%n",
-				RECORDS);
+		for (int i = 0; i < WARM_UP_FILES; i++) {
+			Path file = warmUp.get(i % 2);
+			print(drop(hub, warmCode(i), Files.copy(file, files.resolve(i + "-" + file.getFileName())),
+					"warm-up " + (i + 1), "every target", null, PersonRegister.valid(RECORDS)));
+		}
+		System.out.printf("warmed up: the loop ran a JSON-lines and a CSV file of %,d records, the hub %d copies of them%n",
+				RECORDS, WARM_UP_FILES);
+	}
+
+	/** The resource of the {@code i}th warm-up file. */
+	private static String warmCode(int i) {
+		return "371525-RSJ-%04d".formatted(200 + i);
+	}
+
+	private static String jsonArray(Stream<String> codes) {
+		return codes.map(code -> '"' + code + '"').collect(Collectors.joining(",", "[", "]"));
 	}
 
 	/** The hand-written loop over the file, on this thread. */
@@ -185,7 +205,8 @@ class ExchangeBenchmark {
 		assertThat(counts.read).isEqualTo(RECORDS);
 		assertThat(counts.read - counts.rejected).isEqualTo(PersonRegister.valid(RECORDS));
 		String format = file.toString().endsWith(".csv") ? "CSV" : "JSON lines";
-		return new Row("hand-written loop, " + format, format, counts.read, mb(file), seconds, seconds, cpuSeconds, null);
+		return new Row("hand-written loop, " + format, format, counts.read, mb(file), seconds, seconds, cpuSeconds, 0,
+				null);
 	}
 
 	/**
@@ -199,6 +220,7 @@ class ExchangeBenchmark {
 		Path done = inbox.resolve("done").resolve(file.getFileName());
 		Path failed = inbox.resolve("failed").resolve(file.getFileName());
 		Duration cpuBefore = ProcessHandle.of(hub.pid()).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO);
+		double compiledBefore = compileSeconds(hub);
 		long start = System.nanoTime();
 		Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
 		await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(100))
@@ -224,7 +246,17 @@ class ExchangeBenchmark {
 		assertThat(first).as("runs of %s", file.getFileName()).isNotEqualTo(Instant.MAX);
 		double seconds = Duration.between(first, last).toNanos() / 1e9;
 		return new Row("hub, " + format + " → " + targets, format, RECORDS, mb(done), seconds, wall,
-				cpu.toNanos() / 1e9, loop);
+				cpu.toNanos() / 1e9, compileSeconds(hub) - compiledBefore, loop);
+	}
+
+	/**
+	 * The time the hub's JIT compilers took so far ({@code jvm.compilation.time}, summed over their threads): in a
+	 * timed run, what its warm-up left to compile.
+	 */
+	private static double compileSeconds(HubProcess hub) throws Exception {
+		JsonNode metric = hub.getJson("/actuator/metrics/jvm.compilation.time");
+		assertThat(metric.path("baseUnit").asText()).isEqualTo("ms");
+		return metric.path("measurements").path(0).path("value").asDouble() / 1000;
 	}
 
 	/**
@@ -256,15 +288,16 @@ class ExchangeBenchmark {
 	}
 
 	private static void printHeader() {
-		System.out.printf("%-44s %9s %7s %7s %9s %10s %6s %6s %6s%n", "", "records", "MB", "s", "drop→done", "records/s",
-				"MB/s", "cores", "ratio");
+		System.out.printf("%-44s %9s %7s %7s %9s %10s %6s %6s %6s %6s%n", "", "records", "MB", "s", "drop→done",
+				"records/s", "MB/s", "cores", "JIT s", "ratio");
 	}
 
 	/** Prints the line at once, so that a run stopped half-way still shows what it measured. */
 	private static Row print(Row row) {
-		System.out.printf("%-44s %9d %7.1f %7.1f %9.1f %10.0f %6.1f %6.2f %6s%n", row.name(), row.records(), row.mb(),
-				row.seconds(), row.wall(), row.records() / row.seconds(), row.mb() / row.seconds(),
-				row.cpuSeconds() / row.seconds(), row.loop() == null ? "" : "%.2f×".formatted(row.loop().seconds() / row.seconds()));
+		System.out.printf("%-44s %9d %7.1f %7.1f %9.1f %10.0f %6.1f %6.2f %6s %6s%n", row.name(), row.records(),
+				row.mb(), row.seconds(), row.wall(), row.records() / row.seconds(), row.mb() / row.seconds(),
+				row.cpuSeconds() / row.seconds(), row.name().startsWith("hub") ? "%.1f".formatted(row.compiling()) : "",
+				row.loop() == null ? "" : "%.2f×".formatted(row.loop().seconds() / row.seconds()));
 		return row;
 	}
 
@@ -276,8 +309,12 @@ class ExchangeBenchmark {
 		return (System.nanoTime() - start) / 1e9;
 	}
 
-	/** One line of the table, of a file in {@code format}; {@code loop} is the hand-written loop the line is compared with. */
-	private record Row(String name, String format, long records, double mb, double seconds, double wall, double cpuSeconds, Row loop) {
+	/**
+	 * One line of the table, of a file in {@code format}; {@code compiling}: the hub's JIT compilers' seconds in
+	 * it; {@code loop} is the hand-written loop the line is compared with.
+	 */
+	private record Row(String name, String format, long records, double mb, double seconds, double wall,
+			double cpuSeconds, double compiling, Row loop) {
 	}
 
 }
