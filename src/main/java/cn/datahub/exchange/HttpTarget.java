@@ -3,11 +3,7 @@ package cn.datahub.exchange;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
@@ -30,7 +26,7 @@ class HttpTarget extends RoutedTarget {
 
 	@Override
 	public void deliver(TargetBatch batch) throws IOException {
-		byte[] body = json(batch.schema(), batch.records());
+		byte[] body = batch.json();
 		Exchange answer = producer().send(PushRoutes.endpoint(name()), exchange -> {
 			exchange.getIn().setBody(body);
 			exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json; charset=UTF-8");
@@ -38,10 +34,6 @@ class HttpTarget extends RoutedTarget {
 			exchange.getIn().setHeader(BATCH_HEADER, URLEncoder.encode(batch.batchId(), StandardCharsets.UTF_8));
 		});
 		PushAnswers.check(answer, name(), batch.batchId());
-	}
-
-	static byte[] json(Schema schema, List<GenericRecord> records) throws IOException {
-		return AvroJson.array(schema, new GenericDatumWriter<>(schema, RecordConverter.genericData()), records);
 	}
 
 }

@@ -34,10 +34,13 @@ class RoutedTarget implements Target {
 		return this.definition.masked();
 	}
 
-	/** A file outbox appends the records' encodings; a table is written from records, as is an HTTP endpoint. */
+	/**
+	 * A table is written from records; a file outbox appends the records' encodings, an HTTP endpoint sends them as
+	 * JSON.
+	 */
 	@Override
 	public boolean readsRecords() {
-		return this.definition.kind() != TargetKind.FILE;
+		return this.definition.kind() == TargetKind.JDBC;
 	}
 
 	@Override

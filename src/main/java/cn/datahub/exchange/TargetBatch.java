@@ -1,5 +1,6 @@
 package cn.datahub.exchange;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import cn.datahub.catalogue.Resource;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import cn.datahub.exchange.RecordConverter.Converted;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileWriter;
@@ -14,12 +18,14 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * A batch on its way to a target, through the target's push route: the batch's converted records, made into what
- * the target takes when it asks. A target that sends or writes values (an HTTP endpoint, a table) takes
- * {@link #records()}, projected to the items it may receive and masked. A file target appends the Avro encodings
- * ({@link #appendTo}): the records' own, as converted, when it takes every item unmasked, otherwise made from them
- * by {@link TargetEncoding}, so that it builds no masked records and encodes no item twice.
+ * the target takes when it asks. A table takes {@link #records()}, projected to the items it may receive and
+ * masked. A file target appends the Avro encodings ({@link #appendTo}): the records' own, as converted, when it
+ * takes every item unmasked, otherwise made from them by {@link TargetEncoding}. An HTTP target is sent JSON made
+ * from the records' encodings too ({@link #json}). Neither builds masked records nor encodes an item twice.
  */
 final class TargetBatch {
+
+	private static final JsonFactory JSON = new JsonFactory();
 
 	private final Resource resource;
 
@@ -91,6 +97,23 @@ final class TargetBatch {
 		for (Converted record : this.converted) {
 			file.appendEncoded(encoding.of(record.encoded()));
 		}
+	}
+
+	/**
+	 * The JSON array an HTTP target is sent: the records in Avro's JSON encoding of {@link #schema()}, masked, in
+	 * order, written from their encodings ({@link EncodedJson}).
+	 */
+	byte[] json() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		EncodedJson record = new EncodedJson(this.full, this.schema, this.masks);
+		try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+			json.writeStartArray();
+			for (Converted converted : this.converted) {
+				record.write(converted.encoded(), json);
+			}
+			json.writeEndArray();
+		}
+		return out.toByteArray();
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryData;
@@ -30,12 +29,7 @@ final class TargetEncoding {
 
 	private int size;
 
-	/** A masked text's code points, and where each starts in the encoding; reused from text to text. */
-	private int[] codePoints = new int[64];
-
-	private int[] starts = new int[65];
-
-	private final IntUnaryOperator codePointAt = i -> this.codePoints[i];
+	private final Utf8Masking masking = new Utf8Masking();
 
 	/**
 	 * @param target the full schema, or a projection of it ({@link Projection}) with the same fields in the same order
@@ -73,67 +67,16 @@ final class TargetEncoding {
 				if (item.union()) {
 					write(2);
 				}
-				writeMasked(in, BinaryData.skipLong(in, item.union() ? start + 1 : start), at, item.mask());
+				int length = this.masking.mask(in, BinaryData.skipLong(in, item.union() ? start + 1 : start), at,
+						item.mask());
+				writeLength(length);
+				write(this.masking.masked(), 0, length);
 			}
 			else {
 				write(in, start, at - start);
 			}
 		}
 		return ByteBuffer.wrap(this.buffer, 0, this.size);
-	}
-
-	/**
-	 * Writes the text whose UTF-8 bytes are {@code in[from, to)} masked by {@code rule}, as a length and the bytes:
-	 * the bytes the rule keeps are copied, never decoded into a string and encoded again.
-	 */
-	private void writeMasked(byte[] in, int from, int to, MaskingRule rule) {
-		int length = decode(in, from, to);
-		MaskingRule.Cut cut = rule.cut(length, this.codePointAt);
-		int head = this.starts[cut.head()] - from;
-		int tail = this.starts[length - cut.tail()];
-		writeLength(head + cut.stars() + to - tail);
-		write(in, from, head);
-		ensure(cut.stars());
-		Arrays.fill(this.buffer, this.size, this.size + cut.stars(), (byte) '*');
-		this.size += cut.stars();
-		write(in, tail, to - tail);
-	}
-
-	/**
-	 * Reads the UTF-8 bytes {@code in[from, to)} into {@link #codePoints}, noting where each starts in
-	 * {@link #starts} (and where the last ends); answers how many there are. Avro wrote them from a Java string, so
-	 * they are well formed.
-	 */
-	private int decode(byte[] in, int from, int to) {
-		if (this.starts.length <= to - from) {
-			this.codePoints = new int[to - from];
-			this.starts = new int[to - from + 1];
-		}
-		int count = 0;
-		int at = from;
-		while (at < to) {
-			this.starts[count] = at;
-			int b = in[at];
-			if (b >= 0) {
-				this.codePoints[count++] = b;
-				at++;
-			}
-			else if ((b & 0xE0) == 0xC0) {
-				this.codePoints[count++] = (b & 0x1F) << 6 | in[at + 1] & 0x3F;
-				at += 2;
-			}
-			else if ((b & 0xF0) == 0xE0) {
-				this.codePoints[count++] = (b & 0x0F) << 12 | (in[at + 1] & 0x3F) << 6 | in[at + 2] & 0x3F;
-				at += 3;
-			}
-			else {
-				this.codePoints[count++] = (b & 0x07) << 18 | (in[at + 1] & 0x3F) << 12 | (in[at + 2] & 0x3F) << 6
-						| in[at + 3] & 0x3F;
-				at += 4;
-			}
-		}
-		this.starts[count] = to;
-		return count;
 	}
 
 	/** Where the value of {@code type} that starts at {@code at} ends. */
