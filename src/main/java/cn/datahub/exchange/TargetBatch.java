@@ -104,7 +104,9 @@ final class TargetBatch {
 	 * order, written from their encodings ({@link EncodedJson}).
 	 */
 	byte[] json() throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		// the names and unions make a record's JSON about twice its encoding: sized so, the buffer is seldom copied
+		ByteArrayOutputStream out = new ByteArrayOutputStream(
+				2 * this.converted.stream().mapToInt(record -> record.encoded().length).sum() + 2);
 		EncodedJson record = new EncodedJson(this.full, this.schema, this.masks);
 		try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
 			json.writeStartArray();
