@@ -37,9 +37,10 @@ import static org.awaitility.Awaitility.await;
  * must stream ({@code -Dbench.exchange.hub-heap} for another) and the collector the README runs it with
  * ({@code -Dbench.exchange.hub-collector}); the hub validates and masks the records and writes them as Avro to its
  * file outbox and to a masked FILE target; then the JSON-lines file again, to the file outbox
- * and pushed over HTTP to a {@link CountingPlatform}. Each file is first run through
- * the {@link HandWrittenLoop} in this JVM, on one thread: the hub's figure is its ratio to that loop. The counts are
- * asserted: every valid record arrives once at every target, every invalid one is dead-lettered.
+ * and pushed over HTTP to a {@link CountingPlatform}. The {@link HandWrittenLoop} runs over the same file in this
+ * JVM, on one thread, just before and just after each of those runs of the hub: the hub's figure is its ratio to the
+ * loop's mean. The counts are asserted: every valid record arrives once at every target, every invalid one is
+ * dead-lettered.
  * <p>
  * It lives in the exchange's package, not in {@code cn.datahub.bench}, because the loop uses the hub's own
  * package-private {@link RecordConverter} and {@link Masking}. Run with {@code mvn -B -o -Pbench verify
@@ -83,6 +84,9 @@ class ExchangeBenchmark {
 
 	private final Path home = Path.of("target/bench/exchange-" + UUID.randomUUID()).toAbsolutePath();
 
+	/** Files dropped so far, which numbers each drop's copy. */
+	private int drops;
+
 	@Test
 	void exchangeThroughput() throws Exception {
 		Path files = Files.createDirectories(this.home.resolve("files"));
@@ -99,33 +103,36 @@ class ExchangeBenchmark {
 		System.out.printf("generated: JSON lines %.1f MB in %.1f s, CSV %.1f MB in %.1f s%n", mb(jsonLines), jsonSeconds,
 				mb(csv), csvSeconds);
 
-		Path pushed = Files.copy(jsonLines, files.resolve("参保人员登记信息-推送.jsonl"));
-		Path again = Files.copy(jsonLines, files.resolve("参保人员登记信息-重发.jsonl"));
 		Masking masking = new Masking(new DefaultResourceLoader(),
 				new ExchangeProperties(null, null, null, "classpath:config/masking.yaml", 1000, 2000, 8));
-		List<Row> loops = new ArrayList<>();
 		try (CountingPlatform platform = new CountingPlatform();
 				HubProcess hub = HubProcess.start(this.home, hubOptions(), Map.of("hub.exchange.poll-ms", "200"))) {
 			register(hub, platform);
 			printHeader();
 			warmUp(hub, masking, files);
 			platform.reset();
+			List<String> ratios = new ArrayList<>();
 			try {
-				for (Path file : List.of(jsonLines, csv)) {
-					String code = file == csv ? CSV_CODE : JSON_CODE;
-					Row loop = print(loop(masking, code, file));
-					loops.add(loop);
-					print(drop(hub, code, file, loop.format(), "outbox + masked FILE", loop, PersonRegister.valid(RECORDS)));
-					assertArrived(hub, code, true, 1);
-				}
-				print(drop(hub, HTTP_CODE, pushed, "JSON lines", "outbox + HTTP (masked)", loops.get(0),
-						PersonRegister.valid(RECORDS)));
+				long valid = PersonRegister.valid(RECORDS);
+				Row jsonLoop = print(loop(masking, JSON_CODE, jsonLines));
+				Row json = print(drop(hub, JSON_CODE, jsonLines, "outbox + masked FILE", valid));
+				assertArrived(hub, JSON_CODE, true, 1);
+				Row jsonLoopAfter = print(loop(masking, JSON_CODE, jsonLines));
+				ratios.add(ratio(json, jsonLoop, jsonLoopAfter));
+				Row http = print(drop(hub, HTTP_CODE, jsonLines, "outbox + HTTP (masked)", valid));
 				assertArrived(hub, HTTP_CODE, false, 1);
-				print(drop(hub, JSON_CODE, again, "JSON lines", "all delivered before", null, 0));
+				ratios.add(ratio(http, jsonLoopAfter, print(loop(masking, JSON_CODE, jsonLines))));
+				Row csvLoop = print(loop(masking, CSV_CODE, csv));
+				Row csvHub = print(drop(hub, CSV_CODE, csv, "outbox + masked FILE", valid));
+				assertArrived(hub, CSV_CODE, true, 1);
+				ratios.add(ratio(csvHub, csvLoop, print(loop(masking, CSV_CODE, csv))));
+				print(drop(hub, JSON_CODE, jsonLines, "all delivered before", 0));
 				assertArrived(hub, JSON_CODE, true, 2);
-				assertThat(platform.records()).as("records the platform took").isEqualTo(PersonRegister.valid(RECORDS));
+				assertThat(platform.records()).as("records the platform took").isEqualTo(valid);
 				System.out.printf("the HTTP platform took %d records in %d batches, %.1f MB of JSON%n", platform.records(),
 						platform.batches(), platform.bytes() / 1e6);
+				System.out.printf("%nthe hub against the hand-written loop, timed just before and just after it:%n");
+				ratios.forEach(System.out::println);
 			}
 			finally {
 				hub.stop();
@@ -177,9 +184,8 @@ class ExchangeBenchmark {
 					this.home.resolve("loop").resolve("warm-up"));
 		}
 		for (int i = 0; i < WARM_UP_FILES; i++) {
-			Path file = warmUp.get(i % 2);
-			print(drop(hub, warmCode(i), Files.copy(file, files.resolve(i + "-" + file.getFileName())),
-					"warm-up " + (i + 1), "every target", null, PersonRegister.valid(RECORDS)));
+			print(drop(hub, warmCode(i), warmUp.get(i % 2), "every target (warm-up " + (i + 1) + ")",
+					PersonRegister.valid(RECORDS)));
 		}
 		System.out.printf("warmed up: the loop ran a JSON-lines and a CSV file of %,d records, the hub %d copies of them%n",
 				RECORDS, WARM_UP_FILES);
@@ -204,25 +210,24 @@ class ExchangeBenchmark {
 		double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
 		assertThat(counts.read).isEqualTo(RECORDS);
 		assertThat(counts.read - counts.rejected).isEqualTo(PersonRegister.valid(RECORDS));
-		String format = file.toString().endsWith(".csv") ? "CSV" : "JSON lines";
-		return new Row("hand-written loop, " + format, format, counts.read, mb(file), seconds, seconds, cpuSeconds, 0,
-				null);
+		return new Row("hand-written loop, " + format(file), counts.read, mb(file), seconds, seconds, cpuSeconds, 0);
 	}
 
 	/**
-	 * Moves the file into the resource's inbox whole and waits until the hub moved it to {@code done/}; its time is
-	 * the runs' in the exchange log (first start to last end), the wait for the inbox's next poll left out. Each run
-	 * must have delivered {@code out} records.
+	 * Moves a copy of the file (a name of its own, so that the source of each drop is another) into the resource's
+	 * inbox whole and waits until the hub moved it to {@code done/}; its time is the runs' in the exchange log (first
+	 * start to last end), the wait for the inbox's next poll left out. Each run must have delivered {@code out}
+	 * records. The file itself stays, for the loop.
 	 */
-	private Row drop(HubProcess hub, String code, Path file, String format, String targets, Row loop, long out)
-			throws Exception {
+	private Row drop(HubProcess hub, String code, Path file, String targets, long out) throws Exception {
+		Path copy = Files.copy(file, file.resolveSibling(++this.drops + "-" + file.getFileName()));
 		Path inbox = this.home.resolve("inbox").resolve(code);
-		Path done = inbox.resolve("done").resolve(file.getFileName());
-		Path failed = inbox.resolve("failed").resolve(file.getFileName());
+		Path done = inbox.resolve("done").resolve(copy.getFileName());
+		Path failed = inbox.resolve("failed").resolve(copy.getFileName());
 		Duration cpuBefore = ProcessHandle.of(hub.pid()).orElseThrow().info().totalCpuDuration().orElse(Duration.ZERO);
 		double compiledBefore = compileSeconds(hub);
 		long start = System.nanoTime();
-		Files.move(file, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+		Files.move(copy, inbox.resolve(copy.getFileName()), StandardCopyOption.ATOMIC_MOVE);
 		await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(100))
 			.until(() -> Files.exists(done) || Files.exists(failed));
 		double wall = seconds(start);
@@ -233,7 +238,7 @@ class ExchangeBenchmark {
 		Instant first = Instant.MAX;
 		Instant last = Instant.MIN;
 		for (JsonNode run : runs) {
-			if (!run.path("source").asText().equals("file:" + file.getFileName())) {
+			if (!run.path("source").asText().equals("file:" + copy.getFileName())) {
 				continue;
 			}
 			assertThat(run.path("status").asText()).as("run %s", run).isEqualTo("SUCCEEDED");
@@ -243,10 +248,10 @@ class ExchangeBenchmark {
 			first = started.isBefore(first) ? started : first;
 			last = ended.isAfter(last) ? ended : last;
 		}
-		assertThat(first).as("runs of %s", file.getFileName()).isNotEqualTo(Instant.MAX);
+		assertThat(first).as("runs of %s", copy.getFileName()).isNotEqualTo(Instant.MAX);
 		double seconds = Duration.between(first, last).toNanos() / 1e9;
-		return new Row("hub, " + format + " → " + targets, format, RECORDS, mb(done), seconds, wall,
-				cpu.toNanos() / 1e9, compileSeconds(hub) - compiledBefore, loop);
+		return new Row("hub, " + format(file) + " → " + targets, RECORDS, mb(done), seconds, wall, cpu.toNanos() / 1e9,
+				compileSeconds(hub) - compiledBefore);
 	}
 
 	/**
@@ -288,17 +293,33 @@ class ExchangeBenchmark {
 	}
 
 	private static void printHeader() {
-		System.out.printf("%-44s %9s %7s %7s %9s %10s %6s %6s %6s %6s%n", "", "records", "MB", "s", "drop→done",
-				"records/s", "MB/s", "cores", "JIT s", "ratio");
+		System.out.printf("%-44s %9s %7s %7s %9s %10s %6s %6s %6s%n", "", "records", "MB", "s", "drop→done",
+				"records/s", "MB/s", "cores", "JIT s");
 	}
 
 	/** Prints the line at once, so that a run stopped half-way still shows what it measured. */
 	private static Row print(Row row) {
-		System.out.printf("%-44s %9d %7.1f %7.1f %9.1f %10.0f %6.1f %6.2f %6s %6s%n", row.name(), row.records(),
-				row.mb(), row.seconds(), row.wall(), row.records() / row.seconds(), row.mb() / row.seconds(),
-				row.cpuSeconds() / row.seconds(), row.name().startsWith("hub") ? "%.1f".formatted(row.compiling()) : "",
-				row.loop() == null ? "" : "%.2f×".formatted(row.loop().seconds() / row.seconds()));
+		System.out.printf("%-44s %9d %7.1f %7.1f %9.1f %10.0f %6.1f %6.2f %6s%n", row.name(), row.records(), row.mb(),
+				row.seconds(), row.wall(), row.records() / row.seconds(), row.mb() / row.seconds(),
+				row.cpuSeconds() / row.seconds(), row.name().startsWith("hub") ? "%.1f".formatted(row.compiling()) : "");
 		return row;
+	}
+
+	/**
+	 * The hub's run against the loop over the same file, printed at once: the loop's speed is the mean of its runs
+	 * just before and just after the hub's, since this machine's speed drifts by some tenths from one minute to the
+	 * next and one run of the loop on either side would carry that drift into the ratio.
+	 */
+	private static String ratio(Row hub, Row before, Row after) {
+		double loop = (before.seconds() + after.seconds()) / 2;
+		String line = "%-44s %.1f s against the loop's %.1f s (%.1f s before, %.1f s after): %.2f×".formatted(hub.name(),
+				hub.seconds(), loop, before.seconds(), after.seconds(), loop / hub.seconds());
+		System.out.println(line);
+		return line;
+	}
+
+	private static String format(Path file) {
+		return file.toString().endsWith(".csv") ? "CSV" : "JSON lines";
 	}
 
 	private static double mb(Path file) throws java.io.IOException {
@@ -309,12 +330,9 @@ class ExchangeBenchmark {
 		return (System.nanoTime() - start) / 1e9;
 	}
 
-	/**
-	 * One line of the table, of a file in {@code format}; {@code compiling}: the hub's JIT compilers' seconds in
-	 * it; {@code loop} is the hand-written loop the line is compared with.
-	 */
-	private record Row(String name, String format, long records, double mb, double seconds, double wall,
-			double cpuSeconds, double compiling, Row loop) {
+	/** One line of the table; {@code compiling}: the hub's JIT compilers' seconds in it. */
+	private record Row(String name, long records, double mb, double seconds, double wall, double cpuSeconds,
+			double compiling) {
 	}
 
 }
