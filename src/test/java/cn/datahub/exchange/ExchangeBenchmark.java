@@ -37,8 +37,8 @@ import static org.awaitility.Awaitility.await;
  * into the inbox of a hub running as a process of its own, with {@code -Xmx256m} so that a file many times its heap
  * must stream ({@code -Dbench.exchange.hub-heap} for another) and the collector the README runs it with
  * ({@code -Dbench.exchange.hub-collector}); the hub validates and masks the records and writes them as Avro to its
- * file outbox and to a masked FILE target; then the JSON-lines file again, to the file outbox
- * and pushed over HTTP to a {@link CountingPlatform}. The {@link HandWrittenLoop} runs over the same file in this
+ * file outbox and to a masked FILE target, and the JSON-lines file, for another resource, to the file outbox and
+ * over HTTP to a {@link CountingPlatform}. The {@link HandWrittenLoop} runs over the same file in this
  * JVM, on one thread, just before and just after each of those runs of the hub: the hub's figure is its ratio to the
  * loop's mean. The counts are asserted: every valid record arrives once at every target, every invalid one is
  * dead-lettered.
