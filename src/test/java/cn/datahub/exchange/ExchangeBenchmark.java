@@ -217,7 +217,7 @@ class ExchangeBenchmark {
 		return new Row("hand-written loop, " + format(file), counts.read, mb(file), seconds, seconds, cpuSeconds, 0);
 	}
 
-	/** A copy of the file under a name of its own, so that each drop of it is another source; the file stays for the loop. */
+	/** A copy of the file under a name of its own, so that each drop is another source; the file stays for the loop. */
 	private Path copy(Path file) throws IOException {
 		return Files.copy(file, file.resolveSibling(++this.copies + "-" + file.getFileName()));
 	}
@@ -314,8 +314,8 @@ class ExchangeBenchmark {
 
 	/**
 	 * The hub's run against the loop over the same file, printed at once: the loop's speed is the mean of its runs
-	 * just before and just after the hub's, since this machine's speed drifts by some tenths from one minute to the
-	 * next and one run of the loop on either side would carry that drift into the ratio.
+	 * just before and just after the hub's, since this machine's speed drifts by a tenth and more from one minute to
+	 * the next, and one run of the loop on either side would carry that drift into the ratio.
 	 */
 	private static String ratio(Row hub, Row before, Row after) {
 		double loop = (before.seconds() + after.seconds()) / 2;
