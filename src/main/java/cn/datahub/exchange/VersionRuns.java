@@ -592,13 +592,15 @@ class VersionRuns {
 		/**
 		 * Blocks of 64 entries (2.5 KB, one read a lookup in a run); sixteen runs of fewer than 8,192 versions
 		 * (batches) merged at a time, then eight of a tier: batches of a thousand make runs of 16,000 versions, then
-		 * of 128,000, then of a million, which go to the levels (4 million, 32 million, 256 million versions: the
-		 * capacities of the leveled merges this hub had before, from 65,536 versions up). In a simulation a version
-		 * is written five and a half times in the first six million, where those merges wrote it eleven times, and
-		 * ten times in the first hundred million, not seventeen; a lookup has some thirty runs to filter, not
-		 * twenty. The runs too large for a filter ({@link VersionRun#FILTERED_ENTRIES}) are all leveled.
+		 * of 128,000, then of a million, then of eight million, which go to the levels (32 million, 256 million
+		 * versions). In a simulation a version is written under four times in the first six million and seven and a
+		 * half times in the first hundred million; with three tiers, the runs of a million leveled (a first level of
+		 * four million rewritten with every million), it was five and a half and ten times, and eleven and seventeen
+		 * with the leveled merges before the tiers. A lookup has up to 38 runs to filter, not 32. A repository's runs
+		 * are placed by size, so a run of a million that an earlier shape leveled joins its tier. The runs too large
+		 * for a filter ({@link VersionRun#FILTERED_ENTRIES}) are all leveled.
 		 */
-		static final Shape DEFAULT = new Shape(VersionRunWriter.BLOCK_ENTRIES, 16, 8_192, 8, 3, 8);
+		static final Shape DEFAULT = new Shape(VersionRunWriter.BLOCK_ENTRIES, 16, 8_192, 8, 4, 8);
 
 		/** The tier of a run of that many versions, {@link #tiers} for one that is leveled. */
 		int tier(long entries) {

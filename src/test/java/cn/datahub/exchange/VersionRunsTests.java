@@ -139,6 +139,37 @@ class VersionRunsTests {
 	}
 
 	@Test
+	void aRunThatAShapeOfFewerTiersLeveledJoinsItsTierUnderOneOfMoreAndIsMergedWithTheRunsOfThatTier() {
+		writeBatches(1, 20);
+		VersionRuns moreTiers = new VersionRuns(this.jdbc, this.versions, new VersionRuns.Shape(4, 2, 8, 2, 3, 2));
+		assertThat(this.jdbc.queryForList("select level from exchange_version_run", Integer.class))
+			.as("20 versions: leveled at level 2 under two tiers").containsExactly(2);
+
+		moreTiers.write(2, fingerprints(IntStream.range(20, 40).mapToObj(VersionRunsTests::person).toList()));
+		moreTiers.merge();
+
+		assertThat(this.jdbc.queryForList("select level, entries from exchange_version_run where live"))
+			.as("under three tiers both runs of 20 are of tier 2, merged into one leveled run at level 3")
+			.containsExactly(Map.of("LEVEL", 3, "ENTRIES", 40L));
+		assertThat(moreTiers.batches(IntStream.range(0, 40).mapToObj(VersionRunsTests::person).toArray(byte[][]::new)))
+			.containsOnlyKeys(1L, 2L)
+			.allSatisfy((batch, versions) -> assertThat(versions).hasSize(20));
+	}
+
+	@Test
+	void theHubsShapeKeepsRunsOfAMillionVersionsInATierWithAFilterAndLevelsOnlyRunsTooLargeToFilter() {
+		VersionRuns.Shape shape = VersionRuns.Shape.DEFAULT;
+
+		assertThat(shape.tier(1_000_000)).as("a million versions, a thousand batches of a thousand").isEqualTo(3)
+			.isLessThan(shape.tiers());
+		assertThat(shape.tier(VersionRun.FILTERED_ENTRIES + 1)).as("too large for a filter").isEqualTo(shape.tiers());
+		assertThat(shape.tier(VersionRun.FILTERED_ENTRIES - 1)).as("the largest run a tier holds has a filter")
+			.isLessThan(shape.tiers());
+		assertThat(shape.capacity(shape.tiers())).as("the first level: four runs of eight million")
+			.isEqualTo(32L << 20);
+	}
+
+	@Test
 	void onceTheHubIsReadyTheRunsAreMergedInTheBackgroundAsBatchesAreConfirmed() throws InterruptedException {
 		this.runs.mergeInBackground();
 		try {
