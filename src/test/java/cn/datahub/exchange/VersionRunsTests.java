@@ -163,7 +163,7 @@ class VersionRunsTests {
 		assertThat(shape.tier(1_000_000)).as("a million versions, a thousand batches of a thousand").isEqualTo(3)
 			.isLessThan(shape.tiers());
 		assertThat(shape.tier(VersionRun.FILTERED_ENTRIES + 1)).as("too large for a filter").isEqualTo(shape.tiers());
-		assertThat(shape.tier(VersionRun.FILTERED_ENTRIES - 1)).as("the largest run a tier holds has a filter")
+		assertThat(shape.tier(VersionRun.FILTERED_ENTRIES - 1)).as("a run just small enough for a filter is a tier's")
 			.isLessThan(shape.tiers());
 		assertThat(shape.capacity(shape.tiers())).as("the first level: four runs of eight million")
 			.isEqualTo(32L << 20);
