@@ -63,9 +63,9 @@ class ExchangeBenchmark {
 			"-XX:+UseParallelGC");
 
 	/** The hub's default zone ({@code hub.zone}), which dates are read in. */
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-	private static final String PROVIDER = Usccs.withCheckCharacter("11371525MB2860455");
+	static final String PROVIDER = Usccs.withCheckCharacter("11371525MB2860455");
 
 	private static final String JSON_CODE = "371525-RSJ-0101";
 
@@ -107,8 +107,7 @@ class ExchangeBenchmark {
 		// the copies the hub is given, made long before they are dropped: the system writing them to disk
 		// must not fall into a timed run
 		List<Path> drops = List.of(copy(jsonLines), copy(jsonLines), copy(csv), copy(jsonLines));
-		Masking masking = new Masking(new DefaultResourceLoader(),
-				new ExchangeProperties(null, null, null, "classpath:config/masking.yaml", 1000, 2000, 8));
+		Masking masking = masking();
 		try (CountingPlatform platform = new CountingPlatform();
 				HubProcess hub = HubProcess.start(this.home, hubOptions(), Map.of("hub.exchange.poll-ms", "200"))) {
 			register(hub, platform);
@@ -325,7 +324,13 @@ class ExchangeBenchmark {
 		return line;
 	}
 
-	private static String format(Path file) {
+	/** The masking the hub runs with by default: the rules of {@code config/masking.yaml}. */
+	static Masking masking() {
+		return new Masking(new DefaultResourceLoader(),
+				new ExchangeProperties(null, null, null, "classpath:config/masking.yaml", 1000, 2000, 8));
+	}
+
+	static String format(Path file) {
 		return file.toString().endsWith(".csv") ? "CSV" : "JSON lines";
 	}
 

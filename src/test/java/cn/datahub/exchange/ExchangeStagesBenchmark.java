@@ -2,7 +2,6 @@ package cn.datahub.exchange;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +11,10 @@ import java.util.UUID;
 import cn.datahub.catalogue.Resource;
 import cn.datahub.exchange.HandWrittenLoop.Stage;
 import cn.datahub.exchange.RecordConverter.Converted;
-import cn.datahub.testing.Usccs;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +38,13 @@ class ExchangeStagesBenchmark {
 
 	private static final int ROUNDS = Integer.getInteger("bench.exchange.stages.rounds", 3);
 
-	private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
 	private static final int BATCH = 1000;
 
 	private final Path home = Path.of("target/bench/stages-" + UUID.randomUUID()).toAbsolutePath();
 
-	private final Masking masking = new Masking(new DefaultResourceLoader(),
-			new ExchangeProperties(null, null, null, "classpath:config/masking.yaml", BATCH, 2000, 8));
+	private final Masking masking = ExchangeBenchmark.masking();
 
-	private final Resource resource = PersonRegister.resource("371525-RSJ-0301",
-			Usccs.withCheckCharacter("11371525MB2860455"));
+	private final Resource resource = PersonRegister.resource("371525-RSJ-0301", ExchangeBenchmark.PROVIDER);
 
 	@Test
 	void theHubsStagesAgainstTheLoops() throws Exception {
@@ -82,8 +75,8 @@ class ExchangeStagesBenchmark {
 			for (Stage stage : Stage.values()) {
 				double loop = median(seconds.get(key(file, "loop", stage)));
 				double hub = median(seconds.get(key(file, "hub", stage)));
-				System.out.printf("%-12s %-10s %8.2f %8.2f %11.2f %11.2f%n", format(file), stage, loop, hub,
-						loop - loopBefore, hub - hubBefore);
+				System.out.printf("%-12s %-10s %8.2f %8.2f %11.2f %11.2f%n", ExchangeBenchmark.format(file), stage,
+						loop, hub, loop - loopBefore, hub - hubBefore);
 				loopBefore = loop;
 				hubBefore = hub;
 			}
@@ -92,8 +85,8 @@ class ExchangeStagesBenchmark {
 	}
 
 	private void loop(Path file, Stage last) throws Exception {
-		HandWrittenLoop.Counts counts = new HandWrittenLoop(this.resource, this.masking, ZONE).run(file,
-				this.home.resolve("loop"), last);
+		HandWrittenLoop loop = new HandWrittenLoop(this.resource, this.masking, ExchangeBenchmark.ZONE);
+		HandWrittenLoop.Counts counts = loop.run(file, this.home.resolve("loop"), last);
 		assertThat(counts.read).isEqualTo(RECORDS);
 		if (last != Stage.READ) {
 			assertThat(counts.read - counts.rejected).isEqualTo(PersonRegister.valid(RECORDS));
@@ -105,7 +98,7 @@ class ExchangeStagesBenchmark {
 		FileSystemUtils.deleteRecursively(this.home.resolve("outbox"));
 		FileOutbox outbox = new FileOutbox(
 				new ExchangeProperties(null, this.home.resolve("outbox"), null, null, BATCH, 2000, 8));
-		RecordConverter converter = new RecordConverter(this.resource, ZONE);
+		RecordConverter converter = new RecordConverter(this.resource, ExchangeBenchmark.ZONE);
 		Schema schema = converter.schema();
 		Map<String, MaskingRule> plan = this.masking.plan(this.resource);
 		long read = 0;
@@ -159,11 +152,7 @@ class ExchangeStagesBenchmark {
 	}
 
 	private static String key(Path file, String side, Stage stage) {
-		return format(file) + "|" + side + "|" + stage;
-	}
-
-	private static String format(Path file) {
-		return file.toString().endsWith(".csv") ? "CSV" : "JSON lines";
+		return ExchangeBenchmark.format(file) + "|" + side + "|" + stage;
 	}
 
 	@FunctionalInterface
