@@ -1,7 +1,7 @@
 package cn.datahub.exchange;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -17,6 +17,9 @@ import java.nio.file.Path;
  * channel's, which an interrupted reader closes for every thread.
  */
 final class RunFile {
+
+	/** Bytes read at a time when the file is read in order (by a merge, or the scan at start). */
+	private static final int SEQUENTIAL_READ = 1 << 16;
 
 	private final Path path;
 
@@ -87,34 +90,40 @@ final class RunFile {
 		return Math.toIntExact((this.ends[block] - start) * VersionRunWriter.ENTRY);
 	}
 
-	/** The blocks in order, read ahead sequentially; each a new array. */
+	/**
+	 * The entries in order, whole entries at a time regardless of blocks, read sequentially into one buffer: the
+	 * array answered is valid until the next call, and as long as the entries it holds.
+	 */
 	VersionRuns.BlockCursor blocks() {
 		InputStream in;
 		try {
-			in = new BufferedInputStream(Files.newInputStream(this.path), 1 << 16);
+			in = new FileInputStream(this.path.toFile());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Reading " + this.path.toAbsolutePath() + " failed", ex);
 		}
 		return new VersionRuns.BlockCursor() {
 
-			private int next;
+			private final byte[] buffer = new byte[SEQUENTIAL_READ / VersionRunWriter.ENTRY * VersionRunWriter.ENTRY];
+
+			private long left = RunFile.this.entries() * VersionRunWriter.ENTRY;
 
 			@Override
 			public byte[] next() {
-				if (this.next == RunFile.this.ends.length) {
+				if (this.left == 0) {
 					return null;
 				}
-				byte[] block = new byte[length(this.next++)];
+				byte[] into = this.left >= this.buffer.length ? this.buffer : new byte[(int) this.left];
 				try {
-					if (in.readNBytes(block, 0, block.length) < block.length) {
+					if (in.readNBytes(into, 0, into.length) < into.length) {
 						throw new EOFException("The file ends before its last block");
 					}
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException("Reading " + RunFile.this.path.toAbsolutePath() + " failed", ex);
 				}
-				return block;
+				this.left -= into.length;
+				return into;
 			}
 
 			@Override
@@ -128,6 +137,11 @@ final class RunFile {
 			}
 
 		};
+	}
+
+	/** The entries the file holds. */
+	long entries() {
+		return this.ends.length == 0 ? 0 : this.ends[this.ends.length - 1];
 	}
 
 	/** Closes the file, and removes it: lookups that still hold the run read nothing from it from now on. */

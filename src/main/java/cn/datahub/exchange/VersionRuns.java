@@ -10,12 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -380,7 +379,7 @@ class VersionRuns {
 			throw ex;
 		}
 		replace(inputs, merged);
-		inputs.forEach(this::remove);
+		remove(inputs);
 		log.debug("Merged {} record version runs into run {} of level {}: {} versions in {} ms", inputs.size(),
 				merged.id(), level, merged.entries(), (System.nanoTime() - started) / 1_000_000);
 	}
@@ -390,20 +389,21 @@ class VersionRuns {
 			throws SQLException {
 		List<BlockCursor> blocks = new ArrayList<>();
 		try {
-			PriorityQueue<EntryCursor> others = new PriorityQueue<>(inputs.size(), EntryCursor.ORDER);
+			List<EntryCursor> entries = new ArrayList<>(inputs.size());
 			for (VersionRun input : inputs) {
 				BlockCursor run = blocks(connection, input);
 				blocks.add(run);
-				EntryCursor entries = new EntryCursor(run);
-				if (entries.block != null) {
-					others.add(entries);
-				}
+				entries.add(new EntryCursor(run));
 			}
-			// the least entry's run often holds the next least too: it is compared with the others' least only
-			for (EntryCursor least = others.poll(); least != null; least = next(least, others)) {
+			Losers order = new Losers(entries);
+			for (EntryCursor least = order.least(); least.block != null; least = order.next()) {
+				if (this.stopping) {
+					throw new SQLException(
+							"The hub is stopping; the merge's run is not live and is removed at the next start");
+				}
 				writer.add(least.block, least.offset);
 				if (heads != null) {
-					heads.add(VersionRunWriter.head(least.block, least.offset));
+					heads.add(least.head);
 				}
 				least.advance();
 			}
@@ -413,22 +413,6 @@ class VersionRuns {
 				run.close();
 			}
 		}
-	}
-
-	/** The cursor at the least entry after {@code current} advanced, or null when all are past their last. */
-	private EntryCursor next(EntryCursor current, PriorityQueue<EntryCursor> others) throws SQLException {
-		if (this.stopping) {
-			throw new SQLException("The hub is stopping; the merge's run is not live and is removed at the next start");
-		}
-		if (current.block == null) {
-			return others.poll();
-		}
-		EntryCursor other = others.peek();
-		if (other != null && EntryCursor.ORDER.compare(other, current) < 0) {
-			others.add(current);
-			return others.poll();
-		}
-		return current;
 	}
 
 	/** Writes the merged run's last blocks and directory, and makes it live and its inputs not, in one transaction. */
@@ -467,16 +451,49 @@ class VersionRuns {
 		replace(List.of(run), run.atLevel(level));
 	}
 
-	/** Removes a run that is no longer live, closing its file under lookups that still hold it. */
-	private void remove(VersionRun run) {
-		if (run.file() != null) {
-			run.file().delete();
-		}
-		remove(run.id());
+	/**
+	 * Removes a merge's inputs, no longer live: their files first, closed under lookups that still hold them, then the
+	 * blocks of those in rows, by the ranges their directories give, and their rows, committed every
+	 * {@link #BLOCKS_A_READ} blocks or so (see {@link #remove(long)}). Runs removed halfway are not live, and removed
+	 * again at the next start.
+	 */
+	private void remove(List<VersionRun> runs) {
+		runs.stream().map(VersionRun::file).filter(Objects::nonNull).forEach(RunFile::delete);
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			connection.setAutoCommit(false);
+			try (PreparedStatement blocks = connection
+				.prepareStatement("delete from exchange_version_block where id between ? and ?");
+					PreparedStatement row = connection.prepareStatement("delete from exchange_version_run where id = ?")) {
+				int uncommitted = 0;
+				for (VersionRun run : runs) {
+					for (int from = 0; run.file() == null && from < run.firstHeads().length; from += BLOCKS_A_READ) {
+						blocks.setLong(1, VersionRunWriter.blockId(run.id(), from));
+						blocks.setLong(2, VersionRunWriter.blockId(run.id(), from + BLOCKS_A_READ - 1));
+						uncommitted += blocks.executeUpdate();
+						if (uncommitted >= BLOCKS_A_READ) {
+							connection.commit();
+							uncommitted = 0;
+						}
+					}
+					row.setLong(1, run.id());
+					row.executeUpdate();
+				}
+				connection.commit();
+				return null;
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		});
 	}
 
 	/**
-	 * Removes a run's file, if it has one, then its rows, its blocks a few a statement, by ranges of block ids: H2
+	 * Removes a run known by its id alone (what a merge cut short left): its file, if it has one, then its rows, its
+	 * blocks a few a statement, by ranges of block ids, until a range is empty: H2
 	 * keeps a deleted row's value in the transaction's undo log until it commits, and one statement for a large run
 	 * would make it write all of them as one chunk (in a small heap, an OutOfMemoryError that closes the database).
 	 * The file goes first: a run removed halfway is not live, and removed again at the next start.
@@ -637,10 +654,10 @@ class VersionRuns {
 		return run.file() != null ? run.file().blocks() : new RowBlocks(connection, run.id());
 	}
 
-	/** A run's blocks in order. */
+	/** A run's entries in order, a block or more at a time. */
 	interface BlockCursor extends AutoCloseable {
 
-		/** The next block, or null after the last. */
+		/** The next entries, whole ones, in an array valid until the next call; null after the last. */
 		byte[] next() throws SQLException;
 
 		@Override
@@ -709,11 +726,11 @@ class VersionRuns {
 
 	}
 
-	/** A run's entries in order: the current one is at {@code offset} of {@code block}, null past the last. */
+	/**
+	 * A run's entries in order: the current one is at {@code offset} of {@code block}, its head in {@code head}; the
+	 * block is null past the last.
+	 */
 	private static final class EntryCursor {
-
-		static final Comparator<EntryCursor> ORDER = (a, b) -> VersionRunWriter.compare(a.block, a.offset, b.block,
-				b.offset);
 
 		private final BlockCursor blocks;
 
@@ -721,9 +738,12 @@ class VersionRuns {
 
 		private int offset;
 
+		private long head;
+
 		EntryCursor(BlockCursor blocks) throws SQLException {
 			this.blocks = blocks;
 			this.block = blocks.next();
+			readHead();
 		}
 
 		void advance() throws SQLException {
@@ -732,6 +752,77 @@ class VersionRuns {
 				this.block = this.blocks.next();
 				this.offset = 0;
 			}
+			readHead();
+		}
+
+		/** Whether this cursor's entry comes before the other's; a cursor past its last comes after every other. */
+		boolean before(EntryCursor other) {
+			if (this.block == null || other.block == null) {
+				return other.block == null && this.block != null;
+			}
+			if (this.head != other.head) {
+				return this.head < other.head;
+			}
+			return VersionRunWriter.compare(this.block, this.offset, other.block, other.offset) < 0;
+		}
+
+		private void readHead() {
+			if (this.block != null) {
+				this.head = VersionRunWriter.head(this.block, this.offset);
+			}
+		}
+
+	}
+
+	/**
+	 * The cursors of a merge ordered by their current entries in a tree of losers: each inner node keeps the cursor
+	 * that lost the match there, so once the least has advanced, only the matches on its path are played again, one
+	 * comparison a level, where a priority queue takes two a level to remove it and more to put it back.
+	 */
+	private static final class Losers {
+
+		private final EntryCursor[] cursors;
+
+		/** The loser of each inner node, 1 to n - 1; the leaves, n to 2n - 1, are the cursors in order. */
+		private final int[] losers;
+
+		private int least;
+
+		Losers(List<EntryCursor> cursors) {
+			this.cursors = cursors.toArray(EntryCursor[]::new);
+			int n = this.cursors.length;
+			this.losers = new int[n];
+			int[] winners = new int[2 * n];
+			for (int i = 0; i < n; i++) {
+				winners[n + i] = i;
+			}
+			for (int node = n - 1; node >= 1; node--) {
+				int left = winners[2 * node];
+				int right = winners[2 * node + 1];
+				boolean leftWins = !this.cursors[right].before(this.cursors[left]);
+				winners[node] = leftWins ? left : right;
+				this.losers[node] = leftWins ? right : left;
+			}
+			this.least = winners[1];
+		}
+
+		/** The cursor at the least entry; past its last only once all are. */
+		EntryCursor least() {
+			return this.cursors[this.least];
+		}
+
+		/** The cursor at the least entry once the one {@link #least()} answered has advanced. */
+		EntryCursor next() {
+			int winner = this.least;
+			for (int node = (winner + this.cursors.length) >>> 1; node >= 1; node >>>= 1) {
+				int loser = this.losers[node];
+				if (this.cursors[loser].before(this.cursors[winner])) {
+					this.losers[node] = winner;
+					winner = loser;
+				}
+			}
+			this.least = winner;
+			return this.cursors[winner];
 		}
 
 	}
