@@ -418,8 +418,7 @@ class VersionRuns {
 	/** Writes the merged run's last blocks and directory, and makes it live and its inputs not, in one transaction. */
 	private VersionRun makeLive(Connection connection, long id, int level, VersionRunWriter writer,
 			BloomFilter heads, List<VersionRun> inputs) throws SQLException {
-		connection.setAutoCommit(false);
-		try {
+		return inTransaction(connection, () -> {
 			VersionRun run = complete(id, level, writer, heads);
 			try (PreparedStatement live = connection
 				.prepareStatement("update exchange_version_run set live = ? where id = ?")) {
@@ -433,16 +432,8 @@ class VersionRuns {
 				}
 				live.executeBatch();
 			}
-			connection.commit();
 			return run;
-		}
-		catch (SQLException | RuntimeException ex) {
-			connection.rollback();
-			throw ex;
-		}
-		finally {
-			connection.setAutoCommit(true);
-		}
+		});
 	}
 
 	/** Moves a run past its level's capacity to the next level, which has none: nothing to rewrite. */
@@ -459,8 +450,7 @@ class VersionRuns {
 	 */
 	private void remove(List<VersionRun> runs) {
 		runs.stream().map(VersionRun::file).filter(Objects::nonNull).forEach(RunFile::delete);
-		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
-			connection.setAutoCommit(false);
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> inTransaction(connection, () -> {
 			try (PreparedStatement blocks = connection
 				.prepareStatement("delete from exchange_version_block where id between ? and ?");
 					PreparedStatement row = connection.prepareStatement("delete from exchange_version_run where id = ?")) {
@@ -478,25 +468,17 @@ class VersionRuns {
 					row.setLong(1, run.id());
 					row.executeUpdate();
 				}
-				connection.commit();
 				return null;
 			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(true);
-			}
-		});
+		}));
 	}
 
 	/**
 	 * Removes a run known by its id alone (what a merge cut short left): its file, if it has one, then its rows, its
-	 * blocks a few a statement, by ranges of block ids, until a range is empty: H2
-	 * keeps a deleted row's value in the transaction's undo log until it commits, and one statement for a large run
-	 * would make it write all of them as one chunk (in a small heap, an OutOfMemoryError that closes the database).
-	 * The file goes first: a run removed halfway is not live, and removed again at the next start.
+	 * blocks a few a statement, by ranges of block ids, until a range is empty: H2 keeps a deleted row's value in the
+	 * transaction's undo log until it commits, and one statement for a large run would make it write all of them as
+	 * one chunk (in a small heap, an OutOfMemoryError that closes the database). The file goes first: a run removed
+	 * halfway is not live, and removed again at the next start.
 	 */
 	private void remove(long runId) {
 		try {
@@ -514,6 +496,23 @@ class VersionRuns {
 		}
 		while (removed > 0);
 		this.jdbc.update("delete from exchange_version_run where id = ?", runId);
+	}
+
+	/** Runs {@code work} in a transaction of its own, committed once it returns and rolled back if it fails. */
+	private static <T> T inTransaction(Connection connection, TransactionWork<T> work) throws SQLException {
+		connection.setAutoCommit(false);
+		try {
+			T result = work.run();
+			connection.commit();
+			return result;
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
 	}
 
 	private static long insertRun(Connection connection, int level, boolean live) throws SQLException {
@@ -639,6 +638,14 @@ class VersionRuns {
 			}
 			return capacity;
 		}
+
+	}
+
+	/** Work done in one transaction ({@link #inTransaction}). */
+	@FunctionalInterface
+	private interface TransactionWork<T> {
+
+		T run() throws SQLException;
 
 	}
 
