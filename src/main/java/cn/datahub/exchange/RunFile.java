@@ -91,8 +91,8 @@ final class RunFile {
 	}
 
 	/**
-	 * The entries in order, whole entries at a time regardless of blocks, read sequentially into one buffer: the
-	 * array answered is valid until the next call, and as long as the entries it holds.
+	 * The entries in order, whole entries at a time regardless of blocks, read sequentially into one buffer: each
+	 * array answered is exactly as long as the entries it holds, and valid until the next call.
 	 */
 	VersionRuns.BlockCursor blocks() {
 		InputStream in;
@@ -116,7 +116,7 @@ final class RunFile {
 				byte[] into = this.left >= this.buffer.length ? this.buffer : new byte[(int) this.left];
 				try {
 					if (in.readNBytes(into, 0, into.length) < into.length) {
-						throw new EOFException("The file ends before its last block");
+						throw new EOFException("The file ends before its last entry");
 					}
 				}
 				catch (IOException ex) {
