@@ -44,7 +44,7 @@ final class RunFile {
 	 * silently forget versions delivered before, and deliver them again.
 	 */
 	static RunFile open(Path path, long[] ends) {
-		long entries = ends.length == 0 ? 0 : ends[ends.length - 1];
+		long entries = entries(ends);
 		try {
 			RandomAccessFile file = new RandomAccessFile(path.toFile(), "r");
 			long length = file.length();
@@ -106,7 +106,7 @@ final class RunFile {
 
 			private final byte[] buffer = new byte[SEQUENTIAL_READ / VersionRunWriter.ENTRY * VersionRunWriter.ENTRY];
 
-			private long left = RunFile.this.entries() * VersionRunWriter.ENTRY;
+			private long left = entries(RunFile.this.ends) * VersionRunWriter.ENTRY;
 
 			@Override
 			public byte[] next() {
@@ -139,9 +139,9 @@ final class RunFile {
 		};
 	}
 
-	/** The entries the file holds. */
-	long entries() {
-		return this.ends.length == 0 ? 0 : this.ends[this.ends.length - 1];
+	/** The entries of a file whose blocks end where {@code ends} says. */
+	private static long entries(long[] ends) {
+		return ends.length == 0 ? 0 : ends[ends.length - 1];
 	}
 
 	/** Closes the file, and removes it: lookups that still hold the run read nothing from it from now on. */

@@ -53,19 +53,21 @@ class VersionRunsBenchmark {
 		VersionRuns runs = new VersionRuns(jdbc, Files.createDirectories(this.home.resolve("versions")),
 				VersionRuns.Shape.DEFAULT);
 		Map<Integer, long[]> merges = new TreeMap<>();
-		long[] lookups = new long[4];
+		long newLookupNanos = 0;
+		long recordedLookupNanos = 0;
+		int recordedLookups = 0;
 		long writeNanos = 0;
 		long wallStart = System.nanoTime();
 		long processStart = processCpu();
 		for (int batch = 1; batch <= BATCHES; batch++) {
 			byte[][] fingerprints = fingerprints(batch);
-			lookups[0] += cpuOf(() -> assertThat(runs.batches(fingerprints)).as("new versions").isEmpty());
+			newLookupNanos += cpuOf(() -> assertThat(runs.batches(fingerprints)).as("new versions").isEmpty());
 			long carrier = batch;
 			if (batch % 10 == 0) {
 				byte[][] recorded = fingerprints(batch / 2);
-				lookups[2] += cpuOf(() -> assertThat(runs.batches(recorded)).as("recorded versions")
+				recordedLookupNanos += cpuOf(() -> assertThat(runs.batches(recorded)).as("recorded versions")
 					.containsOnlyKeys(carrier / 2));
-				lookups[3]++;
+				recordedLookups++;
 			}
 			List<Fingerprint> versions = Arrays.stream(fingerprints).map(Fingerprint::of).toList();
 			writeNanos += cpuOf(() -> runs.write(carrier, versions));
@@ -85,8 +87,9 @@ class VersionRunsBenchmark {
 		double process = (processCpu() - processStart) / 1e9;
 		long versions = (long) BATCHES * BATCH;
 		System.out.printf("%n=== Record versions: %,d batches of %,d, default shape, one thread ===%n", BATCHES, BATCH);
-		System.out.printf("lookup of a batch, new versions:      %,8.0f µs CPU%n", lookups[0] / 1e3 / BATCHES);
-		System.out.printf("lookup of a batch, recorded versions: %,8.0f µs CPU%n", lookups[2] / 1e3 / Math.max(1, lookups[3]));
+		System.out.printf("lookup of a batch, new versions:      %,8.0f µs CPU%n", newLookupNanos / 1e3 / BATCHES);
+		System.out.printf("lookup of a batch, recorded versions: %,8.0f µs CPU%n",
+				recordedLookupNanos / 1e3 / Math.max(1, recordedLookups));
 		System.out.printf("write of a batch's run:               %,8.0f µs CPU%n", writeNanos / 1e3 / BATCHES);
 		System.out.printf("%-8s %8s %14s %12s %10s%n", "reaching", "rounds", "versions", "CPU s", "ns/version");
 		merges.forEach((level, figures) -> System.out.printf("%-8d %8d %,14d %12.2f %10.0f%n", level, figures[0],
